@@ -1,0 +1,162 @@
+import type { ActorSystem, HistoryEvent, Id, Operation, Out } from "../../src/actor/index.ts";
+import type { Model } from "../model.ts";
+import { formatValue } from "./format.ts";
+import { Channels, type Envelope } from "./network.ts";
+
+/** The global state of an actor system; immutable plain data, canonical (equal systems are equal data). */
+export interface SystemState {
+  readonly procs: readonly unknown[];
+  /** Ids of crashed processes, ascending. */
+  readonly crashed: readonly Id[];
+  /** Keys of the messages in flight, in the network's canonical form (see ./network.ts). */
+  readonly network: readonly string[];
+  /** The client history: every invocation and response, in order (an auxiliary variable). */
+  readonly history: readonly HistoryEvent[];
+}
+
+/** One step of an actor system. `index` is the envelope's position in the state's network. */
+export type SystemAction =
+  | { readonly kind: "deliver"; readonly index: number; readonly envelope: Envelope }
+  | { readonly kind: "drop"; readonly index: number; readonly envelope: Envelope }
+  | { readonly kind: "invoke"; readonly client: Id; readonly operation: Operation }
+  | { readonly kind: "crash"; readonly process: Id };
+
+/**
+ * Makes an actor system a Model: every in-flight message to a live process is a separate successor, and
+ * so is every client invocation, every crash within the budget and (on a lossy network) every loss.
+ */
+export function actorModel<M>(system: ActorSystem<M>): Model<SystemState, SystemAction> {
+  const { actors } = system;
+  const channels = new Channels(system.network);
+  const names = actors.map((a) => a.name);
+  const isLive = (state: SystemState, id: Id) => !state.crashed.includes(id);
+
+  const effects = new Effects<M>(channels, names);
+
+  const step = (state: SystemState, id: Id, handle: (s: unknown, out: Out<M>) => unknown): SystemState => {
+    effects.reset(id);
+    const procs = state.procs.slice();
+    procs[id] = handle(procs[id], effects);
+    return {
+      procs,
+      crashed: state.crashed,
+      network: effects.sent.length === 0 ? state.network : channels.add(state.network, effects.sent),
+      history: effects.events.length === 0 ? state.history : [...state.history, ...effects.events],
+    };
+  };
+
+  return {
+    initialStates: () => [{ procs: actors.map((a) => a.init()), crashed: [], network: [], history: [] }],
+
+    actions(state) {
+      const enabled: SystemAction[] = [];
+      actors.forEach((actor, client) => {
+        if (!actor.invoke || !isLive(state, client)) return;
+        effects.reset(client);
+        if (actor.invoke(state.procs[client], effects) === undefined) return;
+        const first = effects.events[0];
+        if (first === undefined || !("call" in first)) throw new Error(`${actor.name}.invoke changed state without calling out.invoked`);
+        enabled.push({ kind: "invoke", client, operation: first.call });
+      });
+      for (const index of channels.deliverable(state.network)) {
+        const envelope = channels.envelope(state.network[index]!);
+        if (isLive(state, envelope.to)) enabled.push({ kind: "deliver", index, envelope });
+      }
+      if (system.network === "lossy") {
+        for (const index of channels.distinct(state.network)) enabled.push({ kind: "drop", index, envelope: channels.envelope(state.network[index]!) });
+      }
+      if (state.crashed.length < system.crashes) {
+        for (const process of system.crashable) if (isLive(state, process)) enabled.push({ kind: "crash", process });
+      }
+      return enabled;
+    },
+
+    next(state, action) {
+      switch (action.kind) {
+        case "invoke":
+          return step(state, action.client, (s, out) => actors[action.client]!.invoke!(s, out));
+        case "deliver": {
+          const { from, to, msg } = action.envelope;
+          const rest = { ...state, network: channels.take(state.network, action.index) };
+          return step(rest, to, (s, out) => actors[to]!.receive(s, from, msg as M, out));
+        }
+        case "drop":
+          return { ...state, network: channels.remove(state.network, action.index) };
+        case "crash":
+          return { ...state, crashed: [...state.crashed, action.process].sort((a, b) => a - b) };
+      }
+    },
+
+    describe(action) {
+      switch (action.kind) {
+        case "invoke":
+          return `${names[action.client]} invokes ${formatValue(action.operation)}`;
+        case "deliver":
+          return `${names[action.envelope.to]} receives ${formatValue(action.envelope.msg)} from ${names[action.envelope.from]}`;
+        case "drop":
+          return `the network loses ${formatValue(action.envelope.msg)} from ${names[action.envelope.from]} to ${names[action.envelope.to]}`;
+        case "crash":
+          return `${names[action.process]} crashes`;
+      }
+    },
+
+    actionData(action) {
+      switch (action.kind) {
+        case "invoke":
+          return { kind: "invoke", client: names[action.client], operation: action.operation };
+        case "deliver":
+        case "drop":
+          return { kind: action.kind, ...namedEnvelope(action.envelope) };
+        case "crash":
+          return { kind: "crash", process: names[action.process] };
+      }
+    },
+
+    isFinal: (state) => actors.every((actor, id) => !isLive(state, id) || (actor.done?.(state.procs[id]) ?? true)),
+
+    view: (state) => ({
+      ...Object.fromEntries(names.map((name, id) => [name, state.procs[id]])),
+      network: state.network.map((key) => {
+        const e = channels.envelope(key);
+        return `${names[e.from]}→${names[e.to]} ${formatValue(e.msg)}`;
+      }),
+      crashed: state.crashed.map((id) => names[id]),
+      history: state.history.map((e) => ("call" in e ? `${names[e.client]} calls ${formatValue(e.call)}` : `${names[e.client]} returns ${formatValue(e.ret)}`)),
+    }),
+  };
+
+  function namedEnvelope(e: Envelope) {
+    return { from: names[e.from], to: names[e.to], message: e.msg };
+  }
+}
+
+/** The Out handed to one handler call at a time: collects the sends and history events of that step. */
+class Effects<M> implements Out<M> {
+  sent: string[] = [];
+  events: HistoryEvent[] = [];
+  private self: Id = 0;
+
+  constructor(
+    private readonly channels: Channels,
+    private readonly names: readonly string[],
+  ) {}
+
+  reset(self: Id): void {
+    this.self = self;
+    this.sent = [];
+    this.events = [];
+  }
+
+  send(to: Id, message: M): void {
+    if (!Number.isInteger(to) || to < 0 || to >= this.names.length) throw new Error(`${this.names[this.self]} sent to unknown process ${to}`);
+    this.sent.push(this.channels.keyOf(this.self, to, message));
+  }
+
+  invoked(call: Operation): void {
+    this.events.push({ client: this.self, call });
+  }
+
+  returned(ret: unknown): void {
+    this.events.push({ client: this.self, ret });
+  }
+}

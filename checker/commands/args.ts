@@ -1,0 +1,46 @@
+import { parseArgs } from "node:util";
+import { UsageError } from "../errors.ts";
+
+/** The options every command may take; each command rejects those it does not use. */
+export interface Args {
+  readonly positionals: readonly string[];
+  readonly variant: string;
+  readonly set: readonly string[];
+  readonly json: boolean;
+  readonly all: boolean;
+  readonly maxStates: number | undefined;
+  readonly strategy: "bfs" | "dfs";
+}
+
+const options = {
+  variant: { type: "string" },
+  set: { type: "string", multiple: true },
+  json: { type: "boolean" },
+  all: { type: "boolean" },
+  "max-states": { type: "string" },
+  strategy: { type: "string" },
+} as const;
+
+/** Parses command-line arguments; anything unknown or malformed is a UsageError. */
+export function parse(argv: readonly string[]): Args {
+  let parsed;
+  try {
+    parsed = parseArgs({ args: [...argv], options, allowPositionals: true, strict: true });
+  } catch (error) {
+    throw new UsageError(`${(error as Error).message.split("\n")[0]}; options: ${Object.keys(options).map((o) => `--${o}`).join(", ")}`);
+  }
+  const { values, positionals } = parsed;
+  const maxStates = values["max-states"];
+  if (maxStates !== undefined && !/^[1-9]\d*$/.test(maxStates)) throw new UsageError(`--max-states takes a positive integer, got "${maxStates}"`);
+  const strategy = values.strategy ?? "bfs";
+  if (strategy !== "bfs" && strategy !== "dfs") throw new UsageError(`--strategy takes bfs or dfs, got "${strategy}"`);
+  return {
+    positionals,
+    variant: values.variant ?? "main",
+    set: values.set ?? [],
+    json: values.json ?? false,
+    all: values.all ?? false,
+    maxStates: maxStates === undefined ? undefined : Number(maxStates),
+    strategy,
+  };
+}

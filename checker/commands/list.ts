@@ -1,0 +1,32 @@
+import { loadSpec, specNames } from "../discover.ts";
+import { UsageError } from "../errors.ts";
+import type { Args } from "./args.ts";
+
+/** `interleave list [--json]`: each spec with its variants, configuration keys and defaults. */
+export async function listCommand(args: Args): Promise<number> {
+  if (args.positionals.length > 0) throw new UsageError("list takes no arguments");
+  const specs = await Promise.all(specNames().map(loadSpec));
+  const entries = specs.map((spec) => ({
+    name: spec.name,
+    summary: spec.summary,
+    variants: Object.entries(spec.variants).map(([name, v]) => ({ name, summary: v.summary, defaults: v.defaults ?? {}, fails: v.fails ?? [] })),
+    keys: Object.entries(spec.keys).map(([name, k]) => ({ name, default: k.default, accepts: k.accepts, doc: k.doc })),
+  }));
+  if (args.json) {
+    process.stdout.write(`${JSON.stringify(entries, null, 2)}\n`);
+    return 0;
+  }
+  const lines: string[] = [];
+  for (const e of entries) {
+    lines.push(`${e.name}: ${e.summary}`, "  variants:");
+    for (const v of e.variants) {
+      const extra = [Object.keys(v.defaults).length ? `defaults ${Object.entries(v.defaults).map(([k, x]) => `${k}=${x}`).join(" ")}` : "", v.fails.length ? `fails ${v.fails.join(", ")}` : ""].filter(Boolean).join("; ");
+      lines.push(`    ${v.name.padEnd(24)} ${v.summary}${extra ? ` (${extra})` : ""}`);
+    }
+    lines.push("  keys (--set key=value):");
+    for (const k of e.keys) lines.push(`    ${`${k.name}=${k.default}`.padEnd(24)} ${k.doc}; ${k.accepts}`);
+    lines.push("");
+  }
+  process.stdout.write(lines.join("\n"));
+  return 0;
+}

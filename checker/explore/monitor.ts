@@ -1,0 +1,71 @@
+import { encode } from "../state/encode.ts";
+import { isLinearizable } from "../props/linearizability.ts";
+import type { Property } from "../props/property.ts";
+
+/** A property as evaluated during a search: the state id of its first witness or violation, if any. */
+interface Watch<S> {
+  readonly property: Property<S>;
+  /** For always/linearizable/deadlock: first violating state; for sometimes: first witness. */
+  found: number;
+  /** A per-state test, for the properties decided one state at a time. */
+  readonly test?: (state: S) => boolean;
+}
+
+/**
+ * Evaluates the state properties on each new state and the deadlock check on each expanded state,
+ * remembering the first (under BFS, the shallowest) state that decides each.
+ */
+export class Monitor<S> {
+  readonly watches: readonly Watch<S>[];
+  private readonly perState: Watch<S>[];
+  private readonly deadlock: Watch<S> | undefined;
+
+  constructor(properties: readonly Property<S>[]) {
+    this.watches = properties.map((property) => ({ property, found: -1, test: stateTest(property) }));
+    this.perState = this.watches.filter((w) => w.test !== undefined);
+    this.deadlock = this.watches.find((w) => w.property.kind === "deadlock");
+  }
+
+  /** True when some property needs the state graph (termination). */
+  get needsGraph(): boolean {
+    return this.watches.some((w) => w.property.kind === "termination");
+  }
+
+  /** Evaluates the per-state properties not yet decided on a newly discovered state. */
+  onState(state: S, id: number): void {
+    for (const w of this.perState) {
+      if (w.found >= 0) continue;
+      const ok = w.test!(state);
+      if (w.property.kind === "sometimes" ? ok : !ok) w.found = id;
+    }
+  }
+
+  /** Records a deadlock when an expanded state has no successor and is not final. */
+  onExpanded(id: number, successors: number, final: boolean): void {
+    if (this.deadlock && this.deadlock.found < 0 && successors === 0 && !final) this.deadlock.found = id;
+  }
+}
+
+function stateTest<S>(property: Property<S>): ((state: S) => boolean) | undefined {
+  switch (property.kind) {
+    case "always":
+    case "sometimes":
+      return property.holds;
+    case "linearizable": {
+      const memo = new Map<string, boolean>();
+      const byIdentity = new WeakMap<object, boolean>(); // states that share a history array share its verdict
+      return (state) => {
+        const history = property.history(state);
+        const same = byIdentity.get(history);
+        if (same !== undefined) return same;
+        const key = encode(history);
+        let verdict = memo.get(key);
+        if (verdict === undefined) memo.set(key, (verdict = isLinearizable(history, property.spec)));
+        byIdentity.set(history, verdict);
+        return verdict;
+      };
+    }
+    default:
+      return undefined;
+  }
+}

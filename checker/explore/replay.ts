@@ -1,0 +1,19 @@
+import type { Model } from "../model.ts";
+import type { VisitedSet } from "../state/visited.ts";
+import type { Trace, TraceStep } from "./result.ts";
+
+/** Rebuilds the path to state `id` by following parent links back and replaying the actions forward. */
+export function replay<S, A>(model: Model<S, A>, visited: VisitedSet, id: number): Trace<S, A> {
+  const choices: number[] = [];
+  for (let v = id; v !== -1; v = visited.parent(v)) choices.push(visited.actionIndex(v));
+  choices.reverse();
+  const initial = model.initialStates()[choices[0]!]!;
+  const steps: TraceStep<S, A>[] = [{ action: null, state: initial }];
+  let state: S = initial;
+  for (const k of choices.slice(1)) {
+    const action = model.actions(state)[k]!;
+    state = model.next(state, action);
+    steps.push({ action, state });
+  }
+  return { steps, loopsBackTo: null };
+}

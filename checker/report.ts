@@ -1,0 +1,48 @@
+import type { ExploreResult } from "./explore/result.ts";
+import type { Model } from "./model.ts";
+import type { Config } from "./spec.ts";
+import { toItf } from "./trace/itf.ts";
+
+/** The result document of DESIGN.md, shared by `interleave check` and `interleave tlc`. */
+export interface ResultDocument {
+  readonly tool: "interleave" | "tlc";
+  readonly spec: string;
+  readonly variant: string;
+  readonly config: Config;
+  readonly complete: boolean;
+  readonly distinctStates: number;
+  readonly generatedStates: number;
+  readonly depth: number;
+  readonly seconds: number;
+  readonly properties: readonly {
+    readonly name: string;
+    readonly kind: string;
+    readonly holds: boolean | null;
+    readonly trace?: { readonly steps: readonly { readonly action: string; readonly state: unknown }[]; readonly loopsBackTo: number | null };
+  }[];
+}
+
+/** The explorer's result as a result document; trace states are the model's view in ITF encoding. */
+export function explorerDocument<S, A>(run: { spec: string; variant: string; config: Config }, result: ExploreResult<S, A>, model: Model<S, A>): ResultDocument {
+  const view = (s: S) => toItf(model.view ? model.view(s) : s);
+  return {
+    tool: "interleave",
+    ...run,
+    complete: result.complete,
+    distinctStates: result.distinctStates,
+    generatedStates: result.generatedStates,
+    depth: result.depth,
+    seconds: Math.round(result.seconds * 1000) / 1000,
+    properties: result.properties.map((p) => ({
+      name: p.name,
+      kind: p.kind,
+      holds: p.holds,
+      ...(p.trace && {
+        trace: {
+          steps: p.trace.steps.map((step) => ({ action: step.action === null ? "init" : model.describe(step.action), state: view(step.state) })),
+          loopsBackTo: p.trace.loopsBackTo,
+        },
+      }),
+    })),
+  };
+}

@@ -1,0 +1,109 @@
+/**
+ * A 64-bit fingerprint of plain data computed by walking it, with no intermediate string: two 32-bit
+ * lanes fed the same canonical token stream (object keys in sorted order, so key order is irrelevant).
+ * Equal data gives equal fingerprints; the result is written to `out` ([hi, lo]) to avoid allocation.
+ */
+let a = 0;
+let b = 0;
+const float = new Float64Array(1);
+const floatWords = new Int32Array(float.buffer);
+
+function mix(x: number): void {
+  a = Math.imul(a ^ x, 0x01000193);
+  let k = Math.imul(x, 0xcc9e2d51);
+  k = (k << 15) | (k >>> 17);
+  b ^= Math.imul(k, 0x1b873593);
+  b = (b << 13) | (b >>> 19);
+  b = (Math.imul(b, 5) + 0xe6546b64) | 0;
+}
+
+/** Strings recur (keys, tags, message keys): each one's own 64-bit hash is computed once and reused. */
+const stringHashes = new Map<string, Int32Array>();
+
+function mixString(s: string): void {
+  let h = stringHashes.get(s);
+  if (h === undefined) {
+    const [outerA, outerB] = [a, b];
+    a = 0x811c9dc5 ^ s.length;
+    b = 0x9747b28c;
+    for (let i = 0; i < s.length; i++) mix(s.charCodeAt(i));
+    h = Int32Array.of(a, b);
+    [a, b] = [outerA, outerB];
+    if (stringHashes.size > 1 << 20) stringHashes.clear();
+    stringHashes.set(s, h);
+  }
+  mix(0x5354);
+  mix(h[0]!);
+  mix(h[1]!);
+}
+
+function walk(value: unknown): void {
+  switch (typeof value) {
+    case "number":
+      if ((value | 0) === value) {
+        mix(1);
+        mix(value);
+      } else {
+        if (!Number.isFinite(value)) throw new TypeError(`state holds a non-finite number: ${value}`);
+        float[0] = value;
+        mix(2);
+        mix(floatWords[0]!);
+        mix(floatWords[1]!);
+      }
+      return;
+    case "string":
+      mixString(value);
+      return;
+    case "boolean":
+      mix(value ? 3 : 4);
+      return;
+    case "undefined":
+      mix(5);
+      return;
+    case "object":
+      if (value === null) mix(6);
+      else if (Array.isArray(value)) {
+        mix(7);
+        mix(value.length);
+        for (let i = 0; i < value.length; i++) walk(value[i]);
+      } else walkRecord(value as Record<string, unknown>);
+      return;
+    default:
+      throw new TypeError(`state holds a ${typeof value}; states must be plain data`);
+  }
+}
+
+function walkRecord(record: Record<string, unknown>): void {
+  const keys = Object.keys(record);
+  if (!isSorted(keys)) keys.sort();
+  mix(8);
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i]!;
+    if (record[key] === undefined) continue; // an absent field and an undefined one are the same state
+    mixString(key);
+    walk(record[key]);
+  }
+  mix(9);
+}
+
+function isSorted(keys: readonly string[]): boolean {
+  for (let i = 1; i < keys.length; i++) if (keys[i - 1]! > keys[i]!) return false;
+  return true;
+}
+
+/** Fingerprints `value` into `out[0]` (hi) and `out[1]` (lo), unsigned 32-bit. */
+export function hashInto(value: unknown, out: Uint32Array): void {
+  a = 0x811c9dc5;
+  b = 0x9747b28c;
+  walk(value);
+  a ^= a >>> 16;
+  a = Math.imul(a, 0x85ebca6b);
+  a ^= a >>> 13;
+  b ^= b >>> 16;
+  b = Math.imul(b, 0x85ebca6b);
+  b ^= b >>> 13;
+  b = Math.imul(b, 0xc2b2ae35);
+  b ^= b >>> 16;
+  out[0] = a >>> 0;
+  out[1] = b >>> 0;
+}

@@ -1,0 +1,66 @@
+import { abdSystem, type AbdFlaws } from "../../src/protocols/abd/index.ts";
+import type { Network, Operation } from "../../src/actor/index.ts";
+import { actorModel, type SystemState } from "../../checker/actors/system.ts";
+import { UsageError } from "../../checker/errors.ts";
+import { always, linearizable, noDeadlock, sometimes, terminates } from "../../checker/props/property.ts";
+import { register } from "../../checker/props/sequential.ts";
+import { choiceKey, defineSpec, intKey, patternKey, type Config } from "../../checker/spec.ts";
+import { networks } from "../../src/actor/index.ts";
+
+const flawsOf: Record<string, AbdFlaws> = {
+  main: {},
+  "reader-no-writeback": { readerSkipsWriteBack: true },
+  "writer-no-query": { writerSkipsQuery: true },
+};
+
+/** Parses "w1,rr" into one script per client: `w<n>` writes n, `r` reads. */
+export function parseScripts(ops: string): Operation[][] {
+  return ops.split(",").map((script) => Array.from(script.matchAll(/w(\d+)|r/g), ([, value]) => (value === undefined ? { op: "read" } : { op: "write", value: Number(value) })));
+}
+
+function build(config: Config, variant: string) {
+  const scripts = parseScripts(String(config.ops));
+  if (scripts.length !== config.clients) throw new UsageError(`ops gives ${scripts.length} client script(s) but clients=${config.clients}; give one script per client, separated by commas`);
+  if (Number(config.crashes) > Number(config.servers)) throw new UsageError(`crashes=${config.crashes} is more than servers=${config.servers}`);
+  const model = actorModel(abdSystem({ servers: Number(config.servers), scripts, crashes: Number(config.crashes), network: config.network as Network, flaws: flawsOf[variant] ?? {} }));
+  const history = (s: SystemState) => s.history;
+  return {
+    model,
+    properties: [
+      linearizable("linearizable", history, register),
+      noDeadlock<SystemState>(),
+      terminates<SystemState>(),
+      sometimes<SystemState>("read-returns-written", (s) => s.history.some((e) => "ret" in e && typeof e.ret === "number")),
+      always<SystemState>("timestamps-are-unique", (s) => uniqueTimestamps(s, Number(config.servers))),
+    ],
+  };
+}
+
+/** No two servers hold different values under the same timestamp. */
+function uniqueTimestamps(state: SystemState, servers: number): boolean {
+  const seen = new Map<string, unknown>();
+  for (const proc of state.procs.slice(0, servers) as { ts: readonly number[]; value: unknown }[]) {
+    const key = proc.ts.join(",");
+    if (seen.has(key) && seen.get(key) !== proc.value) return false;
+    seen.set(key, proc.value);
+  }
+  return true;
+}
+
+export default defineSpec({
+  name: "abd",
+  summary: "ABD atomic register: multi-writer, majority quorums, read write-back",
+  keys: {
+    servers: intKey({ doc: "storage servers", default: 3, min: 1, max: 7 }),
+    clients: intKey({ doc: "client processes", default: 2, min: 1, max: 5 }),
+    ops: patternKey({ doc: "each client's operations, comma-separated: w<n> writes n, r reads", default: "w1,rr", pattern: /^(w\d+|r)+(,(w\d+|r)+)*$/, accepts: 'scripts like "w1,rr" (w<n> writes n, r reads; one per client)' }),
+    crashes: intKey({ doc: "servers that may crash (crash-stop)", default: 1, min: 0, max: 7 }),
+    network: choiceKey({ doc: "network semantics", default: "unordered", choices: networks }),
+  },
+  variants: {
+    main: { summary: "the ABD algorithm" },
+    "reader-no-writeback": { summary: "a read returns after its query phase: new-old inversion", fails: ["linearizable"] },
+    "writer-no-query": { summary: "a writer takes its timestamp from a local counter", defaults: { ops: "w1,w2r" }, fails: ["linearizable"] },
+  },
+  build,
+});

@@ -1,0 +1,91 @@
+import { describe, expect, it } from "vitest";
+import type { Actor, ActorSystem, Network } from "../../src/actor/index.ts";
+import { actorModel } from "../../checker/actors/system.ts";
+import { explore } from "../../checker/explore/search.ts";
+import { noDeadlock, terminates } from "../../checker/props/property.ts";
+
+type Msg = string;
+
+/** A server that answers "ping" with "pong" and remembers the set of other messages it got. */
+const server: Actor<readonly string[], Msg> = {
+  name: "s",
+  init: () => [],
+  receive(state, from, msg, out) {
+    if (msg === "ping") out.send(from, "pong");
+    return msg === "ping" || state.includes(msg) ? state : [...state, msg].sort();
+  },
+};
+
+/** A client with one operation: it sends `messages` to the server and, if it sent a ping, waits for the pong. */
+function client(messages: readonly Msg[]): Actor<"idle" | "waiting" | "done", Msg> {
+  return {
+    name: "c",
+    init: () => "idle",
+    invoke(state, out) {
+      if (state !== "idle") return undefined;
+      out.invoked({ op: "send" });
+      for (const m of messages) out.send(0, m);
+      return messages.includes("ping") ? "waiting" : "done";
+    },
+    receive(state, _from, msg, out) {
+      if (msg !== "pong" || state !== "waiting") return state;
+      out.returned("pong");
+      return "done";
+    },
+    done: (state) => state === "done",
+  };
+}
+
+const system = (messages: readonly Msg[], network: Network, crashes = 0): ActorSystem<Msg> => ({
+  actors: [server, client(messages)],
+  network,
+  crashes,
+  crashable: [0],
+});
+
+describe("actor systems as models", () => {
+  it("ping-pong without faults: 4 states in a line", () => {
+    const result = explore(actorModel(system(["ping"], "unordered")), { properties: [noDeadlock()] });
+    expect(result).toMatchObject({ distinctStates: 4, generatedStates: 4, depth: 4 });
+    expect(result.properties[0]!.holds).toBe(true);
+  });
+
+  it("ping-pong with one crash: counted by hand, and the stranded client is a deadlock", () => {
+    const model = actorModel(system(["ping"], "unordered", 1));
+    const result = explore(model, { properties: [noDeadlock()] });
+    expect(result).toMatchObject({ distinctStates: 8, generatedStates: 10, depth: 5 });
+    const trace = result.properties[0]!.trace!;
+    expect(trace.steps.map((s) => (s.action === null ? "init" : model.describe(s.action)))).toEqual(["init", "c invokes send()", "s crashes"]);
+  });
+
+  it("records invocations and responses in the history", () => {
+    const model = actorModel(system(["ping"], "unordered"));
+    let state = model.initialStates()[0]!;
+    for (let i = 0; i < 3; i++) state = model.next(state, model.actions(state)[0]!);
+    expect(state.history).toEqual([
+      { client: 1, call: { op: "send" } },
+      { client: 1, ret: "pong" },
+    ]);
+    expect(model.isFinal(state)).toBe(true);
+  });
+
+  it.each([
+    ["unordered", 5, true],
+    ["fifo", 4, true],
+    ["duplicating", 5, false],
+    ["lossy", 10, true],
+  ] as const)("two messages on a %s network: %i states, terminates %s", (network, states, finite) => {
+    const result = explore(actorModel(system(["m1", "m2"], network)), { properties: [terminates()] });
+    expect(result.distinctStates).toBe(states);
+    expect(result.properties[0]!.holds).toBe(finite);
+  });
+
+  it("keeps identical messages as copies in a bag, delivered one at a time", () => {
+    const model = actorModel(system(["m", "m"], "unordered"));
+    const sent = model.next(model.initialStates()[0]!, model.actions(model.initialStates()[0]!)[0]!);
+    expect(sent.network).toHaveLength(2);
+    expect(model.actions(sent)).toHaveLength(1);
+    const once = model.next(sent, model.actions(sent)[0]!);
+    expect(once.network).toHaveLength(1);
+  });
+});

@@ -1,0 +1,67 @@
+import { execa } from "execa";
+import { describe, expect, it } from "vitest";
+
+const cli = (...args: string[]) => execa("node", ["bin/interleave.js", ...args], { reject: false });
+
+/** A usage error: exit 2, exactly one line on stderr, no stack trace. */
+async function expectUsageError(args: string[], mentions: string) {
+  const r = await cli(...args);
+  expect(r.exitCode).toBe(2);
+  expect(r.stderr.trim().split("\n")).toHaveLength(1);
+  expect(r.stderr).toContain(mentions);
+  expect(r.stderr).not.toMatch(/\n\s+at /);
+}
+
+describe("interleave CLI", () => {
+  it("lists specs with variants and keys", async () => {
+    const r = await cli("list", "--json");
+    expect(r.exitCode).toBe(0);
+    const abd = JSON.parse(r.stdout).find((s: { name: string }) => s.name === "abd");
+    expect(abd.variants.map((v: { name: string }) => v.name)).toEqual(["main", "reader-no-writeback", "writer-no-query"]);
+    expect(abd.keys.map((k: { name: string }) => k.name)).toEqual(["servers", "clients", "ops", "crashes", "network"]);
+  });
+
+  it("check --json prints only the result document; exit 0 when everything holds", async () => {
+    const r = await cli("check", "abd", "--set", "ops=w1,r", "--set", "crashes=0", "--json");
+    expect(r.exitCode).toBe(0);
+    const doc = JSON.parse(r.stdout);
+    expect(doc).toMatchObject({ tool: "interleave", spec: "abd", variant: "main", complete: true });
+    expect(doc.config).toMatchObject({ servers: 3, crashes: 0, network: "unordered" });
+    expect(doc.properties.every((p: { holds: boolean }) => p.holds)).toBe(true);
+  });
+
+  it("exit 1 and a readable counterexample for a violated property", async () => {
+    const r = await cli("check", "abd", "--variant", "reader-no-writeback", "--set", "crashes=0", "--max-states", "20000");
+    expect(r.exitCode).toBe(1);
+    expect(r.stdout).toContain("linearizable");
+    expect(r.stdout).toContain("VIOLATED");
+    expect(r.stdout).toMatch(/Counterexample to linearizable \(\d+ states\)/);
+    expect(r.stdout).toMatch(/2\. c\d invokes/);
+  });
+
+  it("exit 3 with partial counts when stopped at --max-states", async () => {
+    const r = await cli("check", "abd", "--max-states", "50", "--json");
+    expect(r.exitCode).toBe(3);
+    const doc = JSON.parse(r.stdout);
+    expect(doc.complete).toBe(false);
+    expect(doc.distinctStates).toBe(50);
+  });
+
+  it.each([
+    [["check", "nope"], 'unknown spec "nope"'],
+    [["check", "abd", "--variant", "bogus"], 'unknown variant "bogus"'],
+    [["check", "abd", "--set", "colour=red"], 'unknown key "colour"'],
+    [["check", "abd", "--set", "servers=many"], "servers accepts an integer"],
+    [["check", "abd", "--set", "servers=0"], "servers accepts an integer"],
+    [["check", "abd", "--set", "network=carrier-pigeon"], "network accepts one of"],
+    [["check", "abd", "--set", "ops=x"], "ops accepts"],
+    [["check", "abd", "--set", "clients=3"], "ops gives 2 client script(s) but clients=3"],
+    [["check", "abd", "--set", "servers"], "--set takes key=value"],
+    [["check", "abd", "--max-states", "-4"], "--max-states"],
+    [["check", "abd", "--frobnicate"], "frobnicate"],
+    [["check"], "check needs a spec name"],
+    [["launch"], 'unknown command "launch"'],
+  ])("bad input %j → exit 2 with one line", async (args, mentions) => {
+    await expectUsageError(args, mentions);
+  });
+});
