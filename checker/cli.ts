@@ -5,7 +5,7 @@ import { UsageError } from "./errors.ts";
 
 const usage = `usage:
   interleave list [--json]
-  interleave check <spec> [--variant V] [--set key=value]... [--max-states N] [--strategy bfs|dfs] [--json]
+  interleave check <spec> [--variant V] [--set key=value]... [--max-states N] [--strategy bfs|dfs] [--continue] [--json]
   interleave check --all [--json]
 exit codes: 0 all properties hold, 1 a property is violated, 2 bad usage or input, 3 stopped at a bound`;
 

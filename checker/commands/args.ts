@@ -10,6 +10,8 @@ export interface Args {
   readonly all: boolean;
   readonly maxStates: number | undefined;
   readonly strategy: "bfs" | "dfs";
+  /** Explore everything even after a violation (TLC's -continue). */
+  readonly continue: boolean;
 }
 
 const options = {
@@ -19,6 +21,7 @@ const options = {
   all: { type: "boolean" },
   "max-states": { type: "string" },
   strategy: { type: "string" },
+  continue: { type: "boolean" },
 } as const;
 
 /** Parses command-line arguments; anything unknown or malformed is a UsageError. */
@@ -42,5 +45,6 @@ export function parse(argv: readonly string[]): Args {
     all: values.all ?? false,
     maxStates: maxStates === undefined ? undefined : Number(maxStates),
     strategy,
+    continue: values.continue ?? false,
   };
 }

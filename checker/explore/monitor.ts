@@ -31,18 +31,25 @@ export class Monitor<S> {
     return this.watches.some((w) => w.property.kind === "termination");
   }
 
-  /** Evaluates the per-state properties not yet decided on a newly discovered state. */
-  onState(state: S, id: number): void {
+  /** Evaluates the per-state properties not yet decided on a newly discovered state; true on a violation. */
+  onState(state: S, id: number): boolean {
+    let violated = false;
     for (const w of this.perState) {
       if (w.found >= 0) continue;
       const ok = w.test!(state);
-      if (w.property.kind === "sometimes" ? ok : !ok) w.found = id;
+      if (w.property.kind === "sometimes" ? ok : !ok) {
+        w.found = id;
+        violated ||= w.property.kind !== "sometimes";
+      }
     }
+    return violated;
   }
 
-  /** Records a deadlock when an expanded state has no successor and is not final. */
-  onExpanded(id: number, successors: number, final: boolean): void {
-    if (this.deadlock && this.deadlock.found < 0 && successors === 0 && !final) this.deadlock.found = id;
+  /** Records a deadlock when an expanded state has no successor and is not final; true when it does. */
+  onExpanded(id: number, successors: number, final: boolean): boolean {
+    if (!this.deadlock || this.deadlock.found >= 0 || successors > 0 || final) return false;
+    this.deadlock.found = id;
+    return true;
   }
 }
 

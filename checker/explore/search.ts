@@ -18,6 +18,8 @@ export interface ExploreOptions<S> {
   /** Called about every `progressEvery` distinct states. */
   readonly onProgress?: (progress: Progress) => void;
   readonly progressEvery?: number;
+  /** Keep exploring after a violation (TLC's -continue); by default the search stops at the first one. */
+  readonly continueAfterViolation?: boolean;
   /** Checked with the progress report; when aborted the search stops as at a bound. */
   readonly signal?: AbortSignal;
 }
@@ -47,7 +49,7 @@ export function explore<S, A>(model: Model<S, A>, options: ExploreOptions<S>): E
     const added = visited.add(fp[0]!, fp[1]!, parent, actionIndex, level);
     if (added < 0) return -added - 1;
     if (level > depth) depth = level;
-    monitor.onState(state, added);
+    if (monitor.onState(state, added) && !options.continueAfterViolation) stopped = true;
     pending.push({ state, id: added });
     if (visited.size % progressEvery === 0) {
       options.onProgress?.(progressOf());
@@ -81,7 +83,7 @@ export function explore<S, A>(model: Model<S, A>, options: ExploreOptions<S>): E
     }
     if (targets.length < actions.length) break; // stopped mid-expansion: not a dead end, not an edge list
     graph?.set(id, targets);
-    monitor.onExpanded(id, actions.length, model.isFinal(state));
+    if (monitor.onExpanded(id, actions.length, model.isFinal(state)) && !options.continueAfterViolation) stopped = true;
   }
 
   const complete = !stopped;

@@ -53,14 +53,14 @@ export default defineSpec({
   keys: {
     servers: intKey({ doc: "storage servers", default: 3, min: 1, max: 7 }),
     clients: intKey({ doc: "client processes", default: 2, min: 1, max: 5 }),
-    ops: patternKey({ doc: "each client's operations, comma-separated: w<n> writes n, r reads", default: "w1,rr", pattern: /^(w\d+|r)+(,(w\d+|r)+)*$/, accepts: 'scripts like "w1,rr" (w<n> writes n, r reads; one per client)' }),
+    ops: patternKey({ doc: "each client's operations, comma-separated: w<n> writes n, r reads", default: "w1,r", pattern: /^(w\d+|r)+(,(w\d+|r)+)*$/, accepts: 'scripts like "w1,rr" (w<n> writes n, r reads; one per client)' }),
     crashes: intKey({ doc: "servers that may crash (crash-stop)", default: 1, min: 0, max: 7 }),
     network: choiceKey({ doc: "network semantics", default: "unordered", choices: networks }),
   },
   variants: {
     main: { summary: "the ABD algorithm" },
-    "reader-no-writeback": { summary: "a read returns after its query phase: new-old inversion", fails: ["linearizable"] },
-    "writer-no-query": { summary: "a writer takes its timestamp from a local counter", defaults: { ops: "w1,w2r" }, fails: ["linearizable"] },
+    "reader-no-writeback": { summary: "a read returns after its query phase: new-old inversion", defaults: { ops: "w1,rr", crashes: 0 }, fails: ["linearizable"] },
+    "writer-no-query": { summary: "a writer takes its timestamp from a local counter", defaults: { ops: "w1,w2r", crashes: 0 }, fails: ["linearizable"] },
   },
   build,
 });

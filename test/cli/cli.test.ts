@@ -31,7 +31,7 @@ describe("interleave CLI", () => {
   });
 
   it("exit 1 and a readable counterexample for a violated property", async () => {
-    const r = await cli("check", "abd", "--variant", "reader-no-writeback", "--set", "crashes=0", "--max-states", "20000");
+    const r = await cli("check", "abd", "--variant", "reader-no-writeback");
     expect(r.exitCode).toBe(1);
     expect(r.stdout).toContain("linearizable");
     expect(r.stdout).toContain("VIOLATED");

@@ -1,0 +1,138 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import type { HistoryEvent, Operation } from "../../src/actor/index.ts";
+import { isLinearizable, linearization, operations, type HistoryOperation } from "../../checker/props/linearizability.ts";
+import { casRegister, register, type SequentialSpec } from "../../checker/props/sequential.ts";
+
+const call = (client: number, op: Operation): HistoryEvent => ({ client, call: op });
+const ret = (client: number, value: unknown): HistoryEvent => ({ client, ret: value });
+const w = (value: number): Operation => ({ op: "write", value });
+const r: Operation = { op: "read" };
+
+describe("linearizability: hand-made histories", () => {
+  it("a write then a read of its value", () => {
+    expect(isLinearizable([call(0, w(1)), ret(0, "ok"), call(1, r), ret(1, 1)], register)).toBe(true);
+  });
+
+  it("new-old inversion: a later read returns the older value", () => {
+    const h = [call(0, w(1)), call(1, r), ret(1, 1), call(1, r), ret(1, null), ret(0, "ok")];
+    expect(isLinearizable(h, register)).toBe(false);
+  });
+
+  it("a pending write may take effect: its value can be read", () => {
+    expect(isLinearizable([call(0, w(1)), call(1, r), ret(1, 1)], register)).toBe(true);
+  });
+
+  it("a pending write may also not take effect", () => {
+    expect(isLinearizable([call(0, w(1)), call(1, r), ret(1, null)], register)).toBe(true);
+  });
+
+  it("a read of a value never written", () => {
+    expect(isLinearizable([call(0, w(1)), ret(0, "ok"), call(1, r), ret(1, 2)], register)).toBe(false);
+  });
+
+  it("a completed write must precede a read that starts after it", () => {
+    expect(isLinearizable([call(0, w(1)), ret(0, "ok"), call(1, r), ret(1, null)], register)).toBe(false);
+  });
+
+  it("compare-and-set: only one of two concurrent CAS from null succeeds", () => {
+    const cas = (value: number): Operation => ({ op: "cas", expected: null, value });
+    expect(isLinearizable([call(0, cas(1)), call(1, cas(2)), ret(0, true), ret(1, false)], casRegister)).toBe(true);
+    expect(isLinearizable([call(0, cas(1)), call(1, cas(2)), ret(0, true), ret(1, true)], casRegister)).toBe(false);
+  });
+
+  it("rejects malformed histories", () => {
+    expect(() => operations([ret(0, 1)])).toThrow(/no pending call/);
+    expect(() => operations([call(0, r), call(0, r)])).toThrow(/pending/);
+  });
+
+  it("rejects an operation the spec does not know", () => {
+    expect(() => isLinearizable([call(0, { op: "increment" }), ret(0, 1)], register)).toThrow(/no operation/);
+  });
+});
+
+/** The oracle: every order of every subset holding all completed ops, checked directly. */
+function oracle(history: readonly HistoryEvent[], spec: SequentialSpec): boolean {
+  const ops = operations(history);
+  const pending = ops.map((o, i) => (o.ret === undefined ? i : -1)).filter((i) => i >= 0);
+  const completed = ops.map((o, i) => (o.ret !== undefined ? i : -1)).filter((i) => i >= 0);
+  for (let mask = 0; mask < 1 << pending.length; mask++) {
+    const chosen = [...completed, ...pending.filter((_, k) => mask & (1 << k))];
+    for (const order of permutations(chosen)) if (legal(order.map((i) => ops[i]!), spec)) return true;
+  }
+  return false;
+}
+
+function legal(order: readonly HistoryOperation[], spec: SequentialSpec): boolean {
+  let state = spec.init;
+  for (let i = 0; i < order.length; i++) {
+    for (let j = i + 1; j < order.length; j++) if (order[j]!.ret !== undefined && order[j]!.ret! < order[i]!.call) return false;
+    const step = spec.apply(state, order[i]!.operation);
+    if (order[i]!.ret !== undefined && JSON.stringify(step.result) !== JSON.stringify(order[i]!.result)) return false;
+    state = step.state;
+  }
+  return true;
+}
+
+function* permutations(items: readonly number[]): Generator<number[]> {
+  if (items.length === 0) yield [];
+  for (let i = 0; i < items.length; i++) for (const rest of permutations([...items.slice(0, i), ...items.slice(i + 1)])) yield [items[i]!, ...rest];
+}
+
+/** Random histories: up to 3 clients, each a sequence of ops; calls and returns interleaved at random. */
+const histories = fc
+  .array(fc.array(fc.oneof(fc.constant<Operation>(r), fc.integer({ min: 1, max: 2 }).map(w)), { minLength: 1, maxLength: 2 }), { minLength: 1, maxLength: 3 })
+  .chain((scripts) =>
+    fc.tuple(
+      fc.constant(scripts),
+      fc.array(fc.nat(scripts.length - 1), { minLength: 12, maxLength: 12 }),
+      fc.array(fc.constantFrom<unknown>(null, 1, 2, "ok"), { minLength: 6, maxLength: 6 }),
+      fc.nat(3),
+    ),
+  )
+  .map(([scripts, schedule, results, cut]) => {
+    const history: HistoryEvent[] = [];
+    const position = scripts.map(() => 0);
+    const open = scripts.map(() => false);
+    let k = 0;
+    for (const c of schedule) {
+      if (open[c]) {
+        const op = scripts[c]![position[c]! - 1]!;
+        history.push(ret(c, op.op === "write" ? "ok" : results[k++ % results.length]));
+        open[c] = false;
+      } else if (position[c]! < scripts[c]!.length) {
+        history.push(call(c, scripts[c]![position[c]!++]!));
+        open[c] = true;
+      }
+    }
+    return history.slice(0, Math.max(1, history.length - cut));
+  });
+
+describe("linearizability agrees with a brute-force oracle", () => {
+  it("on random small histories, with both verdicts occurring", () => {
+    const seen = { yes: 0, no: 0 };
+    fc.assert(
+      fc.property(histories, (history) => {
+        const verdict = isLinearizable(history, register);
+        expect(verdict).toBe(oracle(history, register));
+        seen[verdict ? "yes" : "no"]++;
+      }),
+      { numRuns: 400, seed: 42 },
+    );
+    expect(seen.yes).toBeGreaterThan(20);
+    expect(seen.no).toBeGreaterThan(20);
+  });
+
+  it("the linearization it returns is accepted by the oracle's legality check", () => {
+    fc.assert(
+      fc.property(histories, (history) => {
+        const order = linearization(history, register);
+        if (order === undefined) return;
+        const ops = operations(history);
+        expect(ops.filter((o) => o.ret !== undefined).every((o) => order.includes(ops.indexOf(o)))).toBe(true);
+        expect(legal(order.map((i) => ops[i]!), register)).toBe(true);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
