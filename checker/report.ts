@@ -14,6 +14,8 @@ export interface ResultDocument {
   readonly generatedStates: number;
   readonly depth: number;
   readonly seconds: number;
+  /** Estimated chance that two distinct states shared a fingerprint (TLC's optimistic estimate). */
+  readonly collisionProbability?: number;
   readonly properties: readonly {
     readonly name: string;
     readonly kind: string;
@@ -33,6 +35,7 @@ export function explorerDocument<S, A>(run: { spec: string; variant: string; con
     generatedStates: result.generatedStates,
     depth: result.depth,
     seconds: Math.round(result.seconds * 1000) / 1000,
+    collisionProbability: result.collisionProbability,
     properties: result.properties.map((p) => ({
       name: p.name,
       kind: p.kind,
