@@ -1,0 +1,18 @@
+import type { Reporter, TestModule } from "vitest/node";
+
+/** Prints one plain closing line, "tests: N passed, N failed, N skipped", after vitest's own report. */
+export default class SummaryReporter implements Reporter {
+  onTestRunEnd(modules: readonly TestModule[]): void {
+    const count = { passed: 0, failed: 0, skipped: 0 };
+    for (const module of modules) {
+      for (const test of module.children.allTests()) {
+        const state = test.result().state;
+        if (state === "passed") count.passed++;
+        else if (state === "failed") count.failed++;
+        else count.skipped++;
+      }
+    }
+    // Written at exit so that it closes the output, after vitest's own summary.
+    process.once("exit", () => process.stdout.write(`tests: ${count.passed} passed, ${count.failed} failed, ${count.skipped} skipped\n`));
+  }
+}
