@@ -1,0 +1,135 @@
+/**
+ * TLA+ values as TLC prints them: booleans, integers, strings, model values, sets, sequences (and tuples),
+ * records and functions. `normalize` gives the one canonical form of each TLA+ value (a function on 1..n
+ * is a sequence, a function on strings a record, sets sorted and without repeats) so equal values compare equal.
+ */
+export type TlaValue = boolean | number | string | TlaModelValue | TlaSet | TlaSeq | TlaRecord | TlaFunction;
+
+export interface TlaModelValue {
+  readonly kind: "model";
+  readonly name: string;
+}
+export interface TlaSet {
+  readonly kind: "set";
+  readonly elements: readonly TlaValue[];
+}
+export interface TlaSeq {
+  readonly kind: "seq";
+  readonly elements: readonly TlaValue[];
+}
+export interface TlaRecord {
+  readonly kind: "record";
+  readonly fields: Readonly<Record<string, TlaValue>>;
+}
+export interface TlaFunction {
+  readonly kind: "fn";
+  readonly pairs: readonly (readonly [TlaValue, TlaValue])[];
+}
+
+export const tlaSet = (elements: readonly TlaValue[]): TlaSet => ({ kind: "set", elements });
+export const tlaSeq = (elements: readonly TlaValue[]): TlaSeq => ({ kind: "seq", elements });
+export const tlaRecord = (fields: Record<string, TlaValue>): TlaRecord => ({ kind: "record", fields });
+export const tlaFunction = (pairs: readonly (readonly [TlaValue, TlaValue])[]): TlaFunction => ({ kind: "fn", pairs });
+export const modelValue = (name: string): TlaModelValue => ({ kind: "model", name });
+
+/** The value in TLA+ syntax, as TLC prints it. */
+export function print(value: TlaValue): string {
+  switch (typeof value) {
+    case "boolean":
+      return value ? "TRUE" : "FALSE";
+    case "number":
+      return String(value);
+    case "string":
+      return quote(value);
+  }
+  switch (value.kind) {
+    case "model":
+      return value.name;
+    case "set":
+      return `{${value.elements.map(print).join(", ")}}`;
+    case "seq":
+      return `<<${value.elements.map(print).join(", ")}>>`;
+    case "record":
+      return `[${Object.entries(value.fields).map(([k, v]) => `${k} |-> ${print(v)}`).join(", ")}]`;
+    case "fn":
+      return value.pairs.length === 0 ? "<<>>" : `(${value.pairs.map(([k, v]) => `${print(k)} :> ${print(v)}`).join(" @@ ")})`;
+  }
+}
+
+const escapes: Record<string, string> = { '"': '\\"', "\\": "\\\\", "\n": "\\n", "\t": "\\t", "\r": "\\r", "\f": "\\f" };
+
+/** A TLA+ string literal. */
+function quote(s: string): string {
+  return `"${s.replace(/["\\\n\t\r\f]/g, (c) => escapes[c]!)}"`;
+}
+
+/**
+ * The canonical form: sets sorted and deduplicated, functions on 1..n as sequences, functions whose
+ * domain is field names as records (as TLC prints them), the empty function as `<<>>`.
+ */
+export function normalize(value: TlaValue): TlaValue {
+  if (typeof value !== "object") return value;
+  switch (value.kind) {
+    case "model":
+      return value;
+    case "seq":
+      return tlaSeq(value.elements.map(normalize));
+    case "set": {
+      const byKey = new Map(value.elements.map((e) => {
+        const n = normalize(e);
+        return [print(n), n] as const;
+      }));
+      return tlaSet([...byKey.keys()].sort(compareKeys).map((k) => byKey.get(k)!));
+    }
+    case "record":
+      return normalizeFunction(Object.entries(value.fields));
+    case "fn":
+      return normalizeFunction(value.pairs);
+  }
+}
+
+function normalizeFunction(pairs: readonly (readonly [TlaValue, TlaValue])[]): TlaValue {
+  const entries = new Map(pairs.map(([k, v]) => {
+    const key = normalize(k);
+    return [print(key), [key, normalize(v)] as const] as const;
+  }));
+  const sorted = [...entries.keys()].sort(compareKeys).map((k) => entries.get(k)!);
+  if (sorted.every(([k], i) => k === i + 1)) return tlaSeq(sorted.map(([, v]) => v));
+  if (sorted.length > 0 && sorted.every(([k]) => typeof k === "string" && /^[A-Za-z0-9_]*[A-Za-z][A-Za-z0-9_]*$/.test(k))) return tlaRecord(Object.fromEntries(sorted.map(([k, v]) => [k as string, v])));
+  return tlaFunction(sorted);
+}
+
+/** Orders printed values: integers numerically, then everything else by text. */
+function compareKeys(a: string, b: string): number {
+  const na = /^-?\d+$/.test(a);
+  const nb = /^-?\d+$/.test(b);
+  if (na && nb) return Number(a) - Number(b);
+  if (na !== nb) return na ? -1 : 1;
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** The canonical text of a value: equal TLA+ values give equal text. */
+export const canonical = (value: TlaValue): string => print(normalize(value));
+
+/** The value in ITF encoding (sets `#set`, functions `#map`, tuples as arrays; model values unserializable). */
+export function toItfValue(value: TlaValue): unknown {
+  switch (typeof value) {
+    case "boolean":
+    case "string":
+      return value;
+    case "number":
+      return Number.isSafeInteger(value) ? value : { "#bigint": String(value) };
+  }
+  switch (value.kind) {
+    case "model":
+      return { "#unserializable": value.name };
+    case "set":
+      return { "#set": value.elements.map(toItfValue) };
+    case "seq":
+      return value.elements.map(toItfValue);
+    case "record":
+      return Object.fromEntries(Object.entries(value.fields).map(([k, v]) => [k, toItfValue(v)]));
+    case "fn":
+      return { "#map": value.pairs.map(([k, v]) => [toItfValue(k), toItfValue(v)]) };
+  }
+}
