@@ -12,6 +12,11 @@ export interface Args {
   readonly strategy: "bfs" | "dfs";
   /** Explore everything even after a violation (TLC's -continue). */
   readonly continue: boolean;
+  /** tlc: a TLA+ module on disk, its .cfg, TLC workers, a timeout in seconds. */
+  readonly module: string | undefined;
+  readonly config: string | undefined;
+  readonly workers: number;
+  readonly timeout: number | undefined;
 }
 
 const options = {
@@ -22,7 +27,18 @@ const options = {
   "max-states": { type: "string" },
   strategy: { type: "string" },
   continue: { type: "boolean" },
+  module: { type: "string" },
+  config: { type: "string" },
+  workers: { type: "string" },
+  timeout: { type: "string" },
 } as const;
+
+/** A positive integer option, or a UsageError naming it. */
+function positive(name: string, raw: string | undefined): number | undefined {
+  if (raw === undefined) return undefined;
+  if (!/^[1-9]\d*$/.test(raw)) throw new UsageError(`--${name} takes a positive integer, got "${raw}"`);
+  return Number(raw);
+}
 
 /** Parses command-line arguments; anything unknown or malformed is a UsageError. */
 export function parse(argv: readonly string[]): Args {
@@ -33,8 +49,6 @@ export function parse(argv: readonly string[]): Args {
     throw new UsageError(`${(error as Error).message.split("\n")[0]}; options: ${Object.keys(options).map((o) => `--${o}`).join(", ")}`);
   }
   const { values, positionals } = parsed;
-  const maxStates = values["max-states"];
-  if (maxStates !== undefined && !/^[1-9]\d*$/.test(maxStates)) throw new UsageError(`--max-states takes a positive integer, got "${maxStates}"`);
   const strategy = values.strategy ?? "bfs";
   if (strategy !== "bfs" && strategy !== "dfs") throw new UsageError(`--strategy takes bfs or dfs, got "${strategy}"`);
   return {
@@ -43,8 +57,12 @@ export function parse(argv: readonly string[]): Args {
     set: values.set ?? [],
     json: values.json ?? false,
     all: values.all ?? false,
-    maxStates: maxStates === undefined ? undefined : Number(maxStates),
+    maxStates: positive("max-states", values["max-states"]),
     strategy,
     continue: values.continue ?? false,
+    module: values.module,
+    config: values.config,
+    workers: positive("workers", values.workers) ?? 1,
+    timeout: positive("timeout", values.timeout),
   };
 }

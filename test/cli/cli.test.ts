@@ -61,6 +61,10 @@ describe("interleave CLI", () => {
     [["check", "abd", "--frobnicate"], "frobnicate"],
     [["check"], "check needs a spec name"],
     [["launch"], 'unknown command "launch"'],
+    [["tlc"], "tlc needs --module"],
+    [["tlc", "--module", "nowhere.tla"], "--module takes an existing .tla file"],
+    [["tlc", "abd"], "has no TLA+ pairing yet"],
+    [["tlc", "--module", "test/tlc/fixtures/MC.tla", "--workers", "0"], "--workers takes a positive integer"],
   ])("bad input %j → exit 2 with one line", async (args, mentions) => {
     await expectUsageError(args, mentions);
   });

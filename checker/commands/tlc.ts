@@ -1,0 +1,61 @@
+import { existsSync } from "node:fs";
+import { basename, resolve } from "node:path";
+import { UsageError } from "../errors.ts";
+import { readChecks } from "../tlc/config-file.ts";
+import { tlcDocument } from "../tlc/document.ts";
+import { installTlc } from "../tlc/install.ts";
+import { pinnedRelease } from "../tlc/locate.ts";
+import { runTlc } from "../tlc/run.ts";
+import type { ResultDocument } from "../report.ts";
+import type { Args } from "./args.ts";
+
+/** `interleave tlc --module Path.tla [--config Path.cfg] [--json]`: TLC on any TLA+ spec, as a result document. */
+export async function tlcCommand(args: Args): Promise<number> {
+  if (args.module === undefined) {
+    const spec = args.positionals[0];
+    throw new UsageError(spec === undefined ? "tlc needs --module Path.tla (a spec on disk)" : `spec "${spec}" has no TLA+ pairing yet; use tlc --module Path.tla for a spec on disk`);
+  }
+  const module = resolve(args.module);
+  if (!module.endsWith(".tla") || !existsSync(module)) throw new UsageError(`--module takes an existing .tla file, got "${args.module}"`);
+  const config = resolve(args.config ?? module.replace(/\.tla$/, ".cfg"));
+  if (!existsSync(config)) throw new UsageError(`no TLC config at ${config}; give one with --config Path.cfg`);
+  const abort = new AbortController();
+  const onSigint = () => abort.abort();
+  process.once("SIGINT", onSigint);
+  try {
+    const { report, seconds } = await runTlc({ module, config, workers: args.workers, timeoutSeconds: args.timeout, continueAfterViolation: args.continue, signal: abort.signal });
+    const document = tlcDocument({ spec: basename(module, ".tla"), variant: basename(config, ".cfg"), config: {}, seconds, continued: args.continue }, report, readChecks(config));
+    process.stdout.write(args.json ? `${JSON.stringify(document, null, 2)}\n` : humanTlcReport(document, report.version));
+    return document.properties.some((p) => p.holds === false) ? 1 : document.complete ? 0 : 3;
+  } finally {
+    process.off("SIGINT", onSigint);
+  }
+}
+
+function humanTlcReport(doc: ResultDocument, version: string): string {
+  const n = (x: number) => x.toLocaleString("en");
+  const lines = [
+    `${doc.spec} (${doc.variant}) with TLC ${version}`,
+    `  ${n(doc.distinctStates)} distinct states, ${n(doc.generatedStates)} generated, depth ${doc.depth}, ${doc.seconds.toFixed(2)} s`,
+    `  ${doc.complete ? "search complete" : "search STOPPED at the first violation (--continue explores on): verdicts marked ? are undecided"}`,
+  ];
+  for (const p of doc.properties) lines.push(`  ${p.name}  ${p.kind}  ${p.holds === null ? "? undecided" : p.holds ? "✓ holds" : "✗ VIOLATED"}`);
+  for (const p of doc.properties) {
+    if (!p.trace) continue;
+    lines.push("", `Counterexample to ${p.name} (${p.trace.steps.length} states):`);
+    p.trace.steps.forEach((step, i) => {
+      lines.push(`  ${i + 1}. ${step.action}`);
+      for (const [k, v] of Object.entries(step.state as Record<string, unknown>)) lines.push(`       ${k} = ${JSON.stringify(v)}`);
+    });
+    if (p.trace.loopsBackTo !== null) lines.push(`  back to state ${p.trace.loopsBackTo + 1}`);
+  }
+  return `${lines.join("\n")}\n`;
+}
+
+/** `interleave tlc:install`: downloads the pinned TLC release into the per-user cache. */
+export async function tlcInstallCommand(args: Args): Promise<number> {
+  if (args.positionals.length > 0) throw new UsageError("tlc:install takes no arguments");
+  const path = await installTlc();
+  process.stdout.write(`installed TLC ${pinnedRelease.version} at ${path} (SHA-256 verified)\n`);
+  return 0;
+}

@@ -1,0 +1,38 @@
+import { fileURLToPath } from "node:url";
+import { execa } from "execa";
+import { describe, expect, it } from "vitest";
+import { tlcAvailability } from "../../checker/tlc/locate.ts";
+
+const { available, reason } = await tlcAvailability();
+if (!available) console.log(`TLC live tests skipped: ${reason} (to run them, set TLA2TOOLS_JAR to a tla2tools.jar and have Java 11+)`);
+
+const fixtures = fileURLToPath(new URL("fixtures/", import.meta.url));
+const tlc = (...args: string[]) => execa("node", [fileURLToPath(new URL("../../bin/interleave.js", import.meta.url)), "tlc", ...args], { cwd: fixtures, reject: false });
+
+describe.skipIf(!available)("interleave tlc against a live TLC", () => {
+  it("a spec that holds: counts and verdicts as a result document, exit 0", async () => {
+    const r = await tlc("--module", "MC.tla", "--json");
+    expect(r.exitCode).toBe(0);
+    expect(JSON.parse(r.stdout)).toMatchObject({ tool: "tlc", complete: true, distinctStates: 4, generatedStates: 5, depth: 4, properties: [{ name: "Inv", holds: true }, { name: "no-deadlock", holds: true }] });
+  });
+
+  it("an invariant violation: exit 1 and the trace in ITF values", async () => {
+    const r = await tlc("--module", "MC.tla", "--config", "Bad.cfg", "--json");
+    expect(r.exitCode).toBe(1);
+    const bad = JSON.parse(r.stdout).properties.find((p: { name: string }) => p.name === "Bad");
+    expect(bad.trace.steps.map((s: { state: { x: number } }) => s.state.x)).toEqual([0, 1, 2]);
+  });
+
+  it("a temporal violation keeps its lasso", async () => {
+    const r = await tlc("--module", "LV.tla", "--json");
+    expect(r.exitCode).toBe(1);
+    expect(JSON.parse(r.stdout).properties.find((p: { name: string }) => p.name === "Done").trace.loopsBackTo).toBe(0);
+  });
+
+  it.each(["PE.tla", "SE.tla"])("TLC's error on %s is one line, exit 2", async (module) => {
+    const r = await tlc("--module", module);
+    expect(r.exitCode).toBe(2);
+    expect(r.stderr.trim().split("\n")).toHaveLength(1);
+    expect(r.stderr).toMatch(/TLC failed/);
+  });
+});
