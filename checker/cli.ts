@@ -1,6 +1,7 @@
 import { checkCommand } from "./commands/check.ts";
 import { listCommand } from "./commands/list.ts";
 import { tlcCommand, tlcInstallCommand } from "./commands/tlc.ts";
+import { crosscheckCommand } from "./commands/paired.ts";
 import { parse } from "./commands/args.ts";
 import { UsageError } from "./errors.ts";
 
@@ -8,6 +9,8 @@ const usage = `usage:
   interleave list [--json]
   interleave check <spec> [--variant V] [--set key=value]... [--max-states N] [--strategy bfs|dfs] [--continue] [--json]
   interleave check --all [--json]
+  interleave tlc <spec> [--variant V] [--set key=value]... [--record] [--json]
+  interleave crosscheck <spec> [--variant V] [--set key=value]... [--json]
   interleave tlc --module Path.tla [--config Path.cfg] [--workers N] [--timeout S] [--continue] [--json]
   interleave tlc:install                  download the pinned TLC release (SHA-256 checked) into the user cache
 exit codes: 0 all properties hold, 1 a property is violated, 2 bad usage or input, 3 stopped at a bound`;
@@ -17,6 +20,7 @@ const commands: Record<string, (args: ReturnType<typeof parse>) => Promise<numbe
   check: checkCommand,
   tlc: tlcCommand,
   "tlc:install": tlcInstallCommand,
+  crosscheck: crosscheckCommand,
 };
 
 /** Runs the `interleave` command; returns its exit code. Usage errors print one line on stderr (exit 2). */

@@ -2,6 +2,7 @@ import { Either, Schema } from "effect";
 import { UsageError } from "./errors.ts";
 import type { Model } from "./model.ts";
 import type { Property } from "./props/property.ts";
+import type { TlaValue } from "./tlc/value.ts";
 
 /** A configuration: key → number or string, as set by defaults, a variant and `--set key=value`. */
 export type Config = Readonly<Record<string, number | string>>;
@@ -46,10 +47,25 @@ export interface Variant {
   readonly fails?: readonly string[];
 }
 
+/** How a property is stated in the TLA+ spec: an invariant, or for `sometimes` an invariant TLC must find violated. */
+export type TlaTwin = { readonly invariant: string } | { readonly violatedInvariant: string };
+
+/** The TLA+ side of one configuration: the state projection, the constants and each property's twin. */
+export interface TlaPairing<S> {
+  /** The TLA+ variables a state corresponds to; must be injective on the reachable states. */
+  toTla(state: S): Readonly<Record<string, TlaValue>>;
+  /** Constant name → TLA+ expression (a model value when the expression is the name itself). */
+  readonly constants: Readonly<Record<string, string>>;
+  /** Property name → its twin; a property without a twin is checked by the explorer only. */
+  readonly twins: Readonly<Record<string, TlaTwin>>;
+}
+
 /** A spec built for one configuration and variant: the model and what it must satisfy. */
 export interface Instance<S, A> {
   readonly model: Model<S, A>;
   readonly properties: readonly Property<S>[];
+  /** Present when the configuration can be checked by TLC too. */
+  readonly tla?: TlaPairing<S>;
 }
 
 /** A protocol's binding to the checker, declared in `specs/<name>/model.ts` as its default export. */
@@ -58,6 +74,8 @@ export interface Spec<S = any, A = any> {
   readonly summary: string;
   readonly keys: Readonly<Record<string, ConfigKey>>;
   readonly variants: Readonly<Record<string, Variant>> & { readonly main: Variant };
+  /** The TLA+ module paired with the spec: specs/<name>/<module>.tla. */
+  readonly tlaModule?: string;
   /** Builds the model; throws UsageError when keys contradict each other. */
   build(config: Config, variant: string): Instance<S, A>;
 }

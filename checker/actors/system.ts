@@ -14,6 +14,11 @@ export interface SystemState {
   readonly history: readonly HistoryEvent[];
 }
 
+/** An actor system as a Model, with the message behind each network key (for projections such as toTla). */
+export interface ActorModel extends Model<SystemState, SystemAction> {
+  envelope(key: string): Envelope;
+}
+
 /** One step of an actor system. `index` is the envelope's position in the state's network. */
 export type SystemAction =
   | { readonly kind: "deliver"; readonly index: number; readonly envelope: Envelope }
@@ -25,7 +30,7 @@ export type SystemAction =
  * Makes an actor system a Model: every in-flight message to a live process is a separate successor, and
  * so is every client invocation, every crash within the budget and (on a lossy network) every loss.
  */
-export function actorModel<M>(system: ActorSystem<M>): Model<SystemState, SystemAction> {
+export function actorModel<M>(system: ActorSystem<M>): ActorModel {
   const { actors } = system;
   const channels = new Channels(system.network);
   const names = actors.map((a) => a.name);
@@ -46,6 +51,7 @@ export function actorModel<M>(system: ActorSystem<M>): Model<SystemState, System
   };
 
   return {
+    envelope: (key) => channels.envelope(key),
     initialStates: () => [{ procs: actors.map((a) => a.init()), crashed: [], network: [], history: [] }],
 
     actions(state) {

@@ -17,6 +17,8 @@ export interface Args {
   readonly config: string | undefined;
   readonly workers: number;
   readonly timeout: number | undefined;
+  /** tlc <spec>: write the run into specs/<spec>/tlc-baseline.json. */
+  readonly record: boolean;
 }
 
 const options = {
@@ -31,6 +33,7 @@ const options = {
   config: { type: "string" },
   workers: { type: "string" },
   timeout: { type: "string" },
+  record: { type: "boolean" },
 } as const;
 
 /** A positive integer option, or a UsageError naming it. */
@@ -64,5 +67,6 @@ export function parse(argv: readonly string[]): Args {
     config: values.config,
     workers: positive("workers", values.workers) ?? 1,
     timeout: positive("timeout", values.timeout),
+    record: values.record ?? false,
   };
 }

@@ -8,12 +8,13 @@ import { pinnedRelease } from "../tlc/locate.ts";
 import { runTlc } from "../tlc/run.ts";
 import type { ResultDocument } from "../report.ts";
 import type { Args } from "./args.ts";
+import { tlcSpecCommand } from "./paired.ts";
 
 /** `interleave tlc --module Path.tla [--config Path.cfg] [--json]`: TLC on any TLA+ spec, as a result document. */
 export async function tlcCommand(args: Args): Promise<number> {
   if (args.module === undefined) {
-    const spec = args.positionals[0];
-    throw new UsageError(spec === undefined ? "tlc needs --module Path.tla (a spec on disk)" : `spec "${spec}" has no TLA+ pairing yet; use tlc --module Path.tla for a spec on disk`);
+    if (args.positionals.length === 0) throw new UsageError("tlc needs a spec name or --module Path.tla (a spec on disk)");
+    return tlcSpecCommand(args);
   }
   const module = resolve(args.module);
   if (!module.endsWith(".tla") || !existsSync(module)) throw new UsageError(`--module takes an existing .tla file, got "${args.module}"`);

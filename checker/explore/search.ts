@@ -20,6 +20,8 @@ export interface ExploreOptions<S> {
   readonly progressEvery?: number;
   /** Keep exploring after a violation (TLC's -continue); by default the search stops at the first one. */
   readonly continueAfterViolation?: boolean;
+  /** Called once with every distinct state, in discovery order (e.g. to project the reachable set). */
+  readonly onNewState?: (state: S) => void;
   /** Checked with the progress report; when aborted the search stops as at a bound. */
   readonly signal?: AbortSignal;
 }
@@ -49,6 +51,7 @@ export function explore<S, A>(model: Model<S, A>, options: ExploreOptions<S>): E
     const added = visited.add(fp[0]!, fp[1]!, parent, actionIndex, level);
     if (added < 0) return -added - 1;
     if (level > depth) depth = level;
+    options.onNewState?.(state);
     if (monitor.onState(state, added) && !options.continueAfterViolation) stopped = true;
     pending.push({ state, id: added });
     if (visited.size % progressEvery === 0) {

@@ -114,19 +114,26 @@ export function parseTlcOutput(output: string): TlcReport {
   return { version, distinctStates: stats.distinct, generatedStates: stats.generated, queue: stats.queue, depth, success, collisionProbability, violations };
 }
 
-/** A state message: "N: <action>" then `/\ var = value` lines (or `var = value` for one variable). */
+/** A state message: "N: <action>" then the variables. */
 function parseState(m: TlcMessage): TlcState {
   const [head, ...body] = m.lines;
   const h = /^\d+: (.*)$/.exec(head ?? "");
   if (!h) throw notUnderstood(m);
-  const conjuncts = body.join("\n").trim().split(/^\/\\ /m).map((c) => c.trim()).filter((c) => c.length > 0);
+  const variables = parseVariables(body.join("\n"));
+  if (!variables) throw notUnderstood(m);
+  return { action: h[1]!, variables };
+}
+
+/** `/\ var = value` lines (or `var = value` for one variable) as variable values; undefined if malformed. */
+export function parseVariables(text: string): Record<string, TlaValue> | undefined {
+  const conjuncts = text.trim().split(/^\/\\ /m).map((c) => c.trim()).filter((c) => c.length > 0);
   const variables: Record<string, TlaValue> = {};
   for (const conjunct of conjuncts) {
     const eq = /^([A-Za-z_][A-Za-z0-9_]*) = ([\s\S]*)$/.exec(conjunct);
-    if (!eq) throw notUnderstood(m);
+    if (!eq) return undefined;
     variables[eq[1]!] = parseValue(eq[2]!);
   }
-  return { action: h[1]!, variables };
+  return variables;
 }
 
 /** TLC's own error as one line: the message's text, or SANY's report printed outside messages. */

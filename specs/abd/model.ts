@@ -6,6 +6,7 @@ import { always, linearizable, noDeadlock, sometimes, terminates } from "../../c
 import { register } from "../../checker/props/sequential.ts";
 import { choiceKey, defineSpec, intKey, patternKey, type Config } from "../../checker/spec.ts";
 import { networks } from "../../src/actor/index.ts";
+import { abdPairing } from "./tla.ts";
 
 const flawsOf: Record<string, AbdFlaws> = {
   main: {},
@@ -22,10 +23,16 @@ function build(config: Config, variant: string) {
   const scripts = parseScripts(String(config.ops));
   if (scripts.length !== config.clients) throw new UsageError(`ops gives ${scripts.length} client script(s) but clients=${config.clients}; give one script per client, separated by commas`);
   if (Number(config.crashes) > Number(config.servers)) throw new UsageError(`crashes=${config.crashes} is more than servers=${config.servers}`);
-  const model = actorModel(abdSystem({ servers: Number(config.servers), scripts, crashes: Number(config.crashes), network: config.network as Network, flaws: flawsOf[variant] ?? {} }));
+  const flaws = flawsOf[variant] ?? {};
+  const model = actorModel(abdSystem({ servers: Number(config.servers), scripts, crashes: Number(config.crashes), network: config.network as Network, flaws }));
   const history = (s: SystemState) => s.history;
+  // Abd.tla states the unordered network only.
+  const tla = config.network === "unordered"
+    ? abdPairing({ model, servers: Number(config.servers), scripts, crashes: Number(config.crashes), readerSkipsWriteBack: flaws.readerSkipsWriteBack ?? false, writerSkipsQuery: flaws.writerSkipsQuery ?? false })
+    : undefined;
   return {
     model,
+    ...(tla && { tla }),
     properties: [
       linearizable("linearizable", history, register),
       noDeadlock<SystemState>(),
@@ -50,6 +57,7 @@ function uniqueTimestamps(state: SystemState, servers: number): boolean {
 export default defineSpec({
   name: "abd",
   summary: "ABD atomic register: multi-writer, majority quorums, read write-back",
+  tlaModule: "Abd",
   keys: {
     servers: intKey({ doc: "storage servers", default: 3, min: 1, max: 7 }),
     clients: intKey({ doc: "client processes", default: 2, min: 1, max: 5 }),

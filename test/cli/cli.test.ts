@@ -61,9 +61,9 @@ describe("interleave CLI", () => {
     [["check", "abd", "--frobnicate"], "frobnicate"],
     [["check"], "check needs a spec name"],
     [["launch"], 'unknown command "launch"'],
-    [["tlc"], "tlc needs --module"],
+    [["tlc"], "tlc needs a spec name or --module"],
     [["tlc", "--module", "nowhere.tla"], "--module takes an existing .tla file"],
-    [["tlc", "abd"], "has no TLA+ pairing yet"],
+    [["tlc", "abd", "--set", "network=fifo"], "has no TLA+ twin"],
     [["tlc", "--module", "test/tlc/fixtures/MC.tla", "--workers", "0"], "--workers takes a positive integer"],
   ])("bad input %j → exit 2 with one line", async (args, mentions) => {
     await expectUsageError(args, mentions);

@@ -1,0 +1,62 @@
+import { compare, exploreProjected, reachableDigest } from "../crosscheck.ts";
+import { loadSpec } from "../discover.ts";
+import { UsageError } from "../errors.ts";
+import { jarSha256, recordBaseline } from "../tlc/baseline.ts";
+import { tlaToolsClasspath } from "../tlc/locate.ts";
+import { pairingOf, runPairedTlc } from "../tlc/paired.ts";
+import { resolveConfig } from "../spec.ts";
+import type { Args } from "./args.ts";
+
+/** Loads a spec and builds the configuration named by the arguments, with its TLA+ pairing. */
+async function pairedInstance(args: Args) {
+  const [name, ...extra] = args.positionals;
+  if (name === undefined || extra.length > 0) throw new UsageError("give exactly one spec name");
+  const spec = await loadSpec(name);
+  const config = resolveConfig(spec, args.variant, args.set);
+  const instance = spec.build(config, args.variant);
+  return { spec, config, instance, ...pairingOf(spec, instance) };
+}
+
+/** `interleave tlc <spec> [--variant V] [--set k=v]... [--json] [--record]`: TLC on a paired configuration. */
+export async function tlcSpecCommand(args: Args): Promise<number> {
+  const { spec, config, pairing, moduleFile } = await pairedInstance(args);
+  const tlc = await runPairedTlc(moduleFile, pairing, { dump: args.record, workers: args.workers, timeoutSeconds: args.timeout });
+  const properties = [...tlc.verdicts].map(([name, v]) => ({
+    name,
+    kind: "invariant" in pairing.twins[name]! ? "always" : "sometimes",
+    holds: v.holds,
+    ...(v.violation && { trace: { steps: v.violation.states.map((s) => ({ action: s.action === "<Initial predicate>" ? "init" : s.action, state: s.variables })), loopsBackTo: v.violation.loopsBackTo } }),
+  }));
+  const document = { tool: "tlc", spec: spec.name, variant: args.variant, config, complete: tlc.counts.success, distinctStates: tlc.counts.distinctStates, generatedStates: tlc.counts.generatedStates, depth: tlc.counts.depth, seconds: Math.round(tlc.seconds * 1000) / 1000, properties };
+  if (args.record) {
+    recordBaseline(spec.name, {
+      variant: args.variant, config, distinctStates: tlc.counts.distinctStates, generatedStates: tlc.counts.generatedStates, depth: tlc.counts.depth,
+      verdicts: Object.fromEntries([...tlc.verdicts].map(([n, v]) => [n, v.holds])), reachableDigest: reachableDigest(tlc.reachable?.hashes ?? []),
+      tlcVersion: tlc.version, jarSha256: jarSha256(tlaToolsClasspath()), seconds: Math.round(tlc.seconds * 100) / 100,
+    });
+  }
+  if (args.json) process.stdout.write(`${JSON.stringify(document, null, 2)}\n`);
+  else {
+    const n = (x: number) => x.toLocaleString("en");
+    process.stdout.write(`${spec.name} (${args.variant}) with TLC ${tlc.version}\n  ${n(document.distinctStates)} distinct states, ${n(document.generatedStates)} generated, depth ${document.depth}, ${document.seconds.toFixed(2)} s (all runs)\n`);
+    for (const p of properties) process.stdout.write(`  ${p.name}  ${p.kind}  ${p.holds ? "✓ holds" : "✗ VIOLATED"}\n`);
+    if (args.record) process.stdout.write(`  recorded in specs/${spec.name}/tlc-baseline.json\n`);
+  }
+  return properties.some((p) => !p.holds) ? 1 : 0;
+}
+
+/** `interleave crosscheck <spec> …`: the explorer and TLC on one configuration; exit 0 when they agree, 1 when not. */
+export async function crosscheckCommand(args: Args): Promise<number> {
+  const { spec, config, instance, pairing, moduleFile } = await pairedInstance(args);
+  const ours = exploreProjected(instance.model, pairing, instance.properties);
+  const tlc = await runPairedTlc(moduleFile, pairing, { dump: true, workers: args.workers, timeoutSeconds: args.timeout });
+  const comparisons = compare(instance.model, pairing, ours, tlc);
+  const agree = comparisons.every((c) => c.agree);
+  if (args.json) process.stdout.write(`${JSON.stringify({ spec: spec.name, variant: args.variant, config, agree, explorerSeconds: ours.result.seconds, tlcSeconds: tlc.seconds, comparisons }, null, 2)}\n`);
+  else {
+    process.stdout.write(`${spec.name} (${args.variant}) ${Object.entries(config).map(([k, v]) => `${k}=${v}`).join(" ")}: explorer ${ours.result.seconds.toFixed(2)} s, TLC ${tlc.version} ${tlc.seconds.toFixed(2)} s\n`);
+    for (const c of comparisons) process.stdout.write(`  ${c.agree ? "✓" : "✗"} ${c.what}: ${c.detail}\n`);
+    process.stdout.write(agree ? "the explorer and TLC agree\n" : "the explorer and TLC DISAGREE\n");
+  }
+  return agree ? 0 : 1;
+}

@@ -1,0 +1,107 @@
+import { createHash } from "node:crypto";
+import { explore } from "./explore/search.ts";
+import type { ExploreResult } from "./explore/result.ts";
+import type { Model } from "./model.ts";
+import type { TlaPairing } from "./spec.ts";
+import type { TlcState } from "./tlc/output.ts";
+import type { PairedTlcResult } from "./tlc/paired.ts";
+import { canonical, tlaRecord } from "./tlc/value.ts";
+
+/** One comparison of the cross-check and whether the two sides agree on it. */
+export interface Comparison {
+  readonly what: string;
+  readonly agree: boolean;
+  readonly detail: string;
+}
+
+/** The explorer's side: a complete run with every state projected to TLA+. */
+export interface ProjectedRun<S, A> {
+  readonly result: ExploreResult<S, A>;
+  /** stateHash of every reachable state's projection (a set: equal projections collapse). */
+  readonly projected: ReadonlySet<string>;
+  /** The text behind each hash, kept for the first `textsKept` states, to show differences. */
+  readonly texts: ReadonlyMap<string, string>;
+}
+
+/** A reachable set as hashes, with the texts of the first few states kept for error messages. */
+export class HashedStates {
+  readonly hashes = new Set<string>();
+  readonly texts = new Map<string, string>();
+
+  add(text: string): void {
+    const h = stateHash(text);
+    this.hashes.add(h);
+    if (this.texts.size < textsKept) this.texts.set(h, text);
+  }
+}
+
+const textsKept = 100_000;
+
+/** Explores everything (no stop at a violation), projecting each distinct state with `toTla`. */
+export function exploreProjected<S, A>(model: Model<S, A>, pairing: TlaPairing<S>, properties: Parameters<typeof explore<S, A>>[1]["properties"]): ProjectedRun<S, A> {
+  const states = new HashedStates();
+  const result = explore(model, { properties, continueAfterViolation: true, onNewState: (s) => states.add(projectedText(pairing, s)) });
+  return { result, projected: states.hashes, texts: states.texts };
+}
+
+/** The canonical TLA+ text of a state's projection. */
+export const projectedText = <S>(pairing: TlaPairing<S>, state: S): string => canonical(tlaRecord({ ...pairing.toTla(state) }));
+
+/** A 128-bit hash (hex) of a state's canonical text: reachable sets are compared as sets of these. */
+export const stateHash = (text: string): string => createHash("sha256").update(text).digest("hex").slice(0, 32);
+
+/** A digest of a reachable set: SHA-256 of its sorted state hashes, one per line. */
+export function reachableDigest(hashes: Iterable<string>): string {
+  return createHash("sha256").update([...hashes].sort().join("\n")).digest("hex");
+}
+
+/** Compares the explorer and TLC on one configuration: verdicts, counts, reachable sets, injectivity, replays. */
+export function compare<S, A>(model: Model<S, A>, pairing: TlaPairing<S>, ours: ProjectedRun<S, A>, tlc: PairedTlcResult): Comparison[] {
+  const comparisons: Comparison[] = [];
+  for (const [name, theirs] of tlc.verdicts) {
+    const mine = ours.result.properties.find((p) => p.name === name);
+    const agree = mine?.holds === theirs.holds;
+    comparisons.push({ what: `verdict of ${name}`, agree, detail: `explorer ${verdict(mine?.holds)}, TLC ${verdict(theirs.holds)}` });
+  }
+  for (const key of ["distinctStates", "generatedStates", "depth"] as const) {
+    const a = ours.result[key];
+    const b = tlc.counts[key];
+    comparisons.push({ what: key, agree: a === b, detail: `explorer ${a.toLocaleString("en")}, TLC ${b.toLocaleString("en")}` });
+  }
+  const injective = ours.projected.size === ours.result.distinctStates;
+  comparisons.push({ what: "toTla is injective", agree: injective, detail: `${ours.result.distinctStates.toLocaleString("en")} states, ${ours.projected.size.toLocaleString("en")} distinct projections` });
+  if (tlc.reachable) {
+    const theirs = tlc.reachable.hashes;
+    const onlyOurs = [...ours.projected].filter((h) => !theirs.has(h));
+    const onlyTheirs = [...theirs].filter((h) => !ours.projected.has(h));
+    const examples = [...onlyTheirs.slice(0, 2).map((h) => tlc.reachable!.texts.get(h) ?? h)];
+    const sample = (label: string, states: readonly string[], shown: readonly string[]) => (states.length ? [`${states.length} only in ${label}${shown.length ? `, e.g. ${shown.join("  |  ")}` : ""}`] : []);
+    comparisons.push({
+      what: "reachable sets",
+      agree: onlyOurs.length === 0 && onlyTheirs.length === 0,
+      detail: [`digest ${reachableDigest(ours.projected).slice(0, 16)}… vs ${reachableDigest(theirs).slice(0, 16)}…`, ...sample("the explorer", onlyOurs, onlyOurs.slice(0, 2).map((h) => ours.texts.get(h) ?? h)), ...sample("TLC", onlyTheirs, examples)].join("; "),
+    });
+  }
+  for (const [name, theirs] of tlc.verdicts) {
+    if (!theirs.violation) continue;
+    const replayed = replayOnImplementation(model, pairing, theirs.violation.states);
+    comparisons.push({ what: `TLC's counterexample to ${name} replays on the implementation`, agree: replayed.ok, detail: replayed.detail });
+  }
+  return comparisons;
+}
+
+const verdict = (holds: boolean | null | undefined) => (holds === true ? "holds" : holds === false ? "violated" : "undecided");
+
+/** Follows TLC's trace on the model: each TLC state must be the projection of some successor of the last. */
+export function replayOnImplementation<S, A>(model: Model<S, A>, pairing: TlaPairing<S>, states: readonly TlcState[]): { ok: boolean; detail: string } {
+  const wanted = states.map((s) => canonical(tlaRecord({ ...s.variables })));
+  let current = model.initialStates().find((s) => projectedText(pairing, s) === wanted[0]);
+  if (current === undefined) return { ok: false, detail: `no initial state of the implementation is TLC's state 1: ${wanted[0]}` };
+  for (let i = 1; i < wanted.length; i++) {
+    const from: S = current;
+    const next: S | undefined = model.actions(from).map((a) => model.next(from, a)).find((s) => projectedText(pairing, s) === wanted[i]);
+    if (next === undefined) return { ok: false, detail: `step ${i + 1} (${states[i]!.action}) has no matching transition; TLC's state: ${wanted[i]}` };
+    current = next;
+  }
+  return { ok: true, detail: `${states.length} states replayed step by step` };
+}

@@ -1,0 +1,86 @@
+import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { basename, join } from "node:path";
+import { specsRoot } from "../discover.ts";
+import { UsageError } from "../errors.ts";
+import type { Instance, Spec, TlaPairing } from "../spec.ts";
+import { HashedStates } from "../crosscheck.ts";
+import { forEachDumpedState } from "./dump.ts";
+import type { TlcReport, TlcViolation } from "./output.ts";
+import { runTlc } from "./run.ts";
+
+/** What TLC found for a paired configuration: full counts, the reachable set, and each twin's outcome. */
+export interface PairedTlcResult {
+  readonly version: string;
+  /** Counts of the run without invariants (the whole reachable space). */
+  readonly counts: TlcReport;
+  /** Every reachable state (from -dump), when asked for. */
+  readonly reachable: HashedStates | undefined;
+  /** Property name → verdict and, for a violated invariant, TLC's counterexample. */
+  readonly verdicts: ReadonlyMap<string, { holds: boolean; violation?: TlcViolation }>;
+  readonly seconds: number;
+}
+
+/** The TLA+ pairing of an instance and its module file, or a UsageError saying why the configuration has none. */
+export function pairingOf<S>(spec: Spec, instance: Instance<S, unknown>): { pairing: TlaPairing<S>; moduleFile: string } {
+  if (!spec.tlaModule) throw new UsageError(`spec "${spec.name}" has no TLA+ pairing`);
+  if (!instance.tla) throw new UsageError(`this configuration of ${spec.name} has no TLA+ twin (see its model.ts for the configurations ${spec.tlaModule}.tla states)`);
+  return { pairing: instance.tla, moduleFile: join(specsRoot, spec.name, `${spec.tlaModule}.tla`) };
+}
+
+/**
+ * Runs TLC on the spec's module at the instance's constants: once per property twin (each run stops at
+ * its own violation, so every verdict is decided) and once without invariants for the full counts
+ * (and, with `dump`, the reachable set).
+ */
+export async function runPairedTlc<S>(moduleFile: string, pairing: TlaPairing<S>, options: { dump: boolean; workers?: number; timeoutSeconds?: number; signal?: AbortSignal }): Promise<PairedTlcResult> {
+  const module = basename(moduleFile, ".tla");
+  const dir = mkdtempSync(join(tmpdir(), `interleave-${module}-`));
+  try {
+    copyFileSync(moduleFile, join(dir, `${module}.tla`));
+    writeFileSync(join(dir, "MC.tla"), mcModule(module, pairing));
+    const run = async (name: string, invariants: readonly string[], dump: boolean) => {
+      writeFileSync(join(dir, `${name}.cfg`), mcConfig(pairing, invariants));
+      const dumpPath = join(dir, `${name}-states`);
+      const result = await runTlc({ module: join(dir, "MC.tla"), config: join(dir, `${name}.cfg`), workers: options.workers, timeoutSeconds: options.timeoutSeconds, signal: options.signal, ...(dump && { dump: dumpPath }) });
+      return { ...result, dumpPath: `${dumpPath}.dump` };
+    };
+    const started = performance.now();
+    const full = await run("Full", [], options.dump);
+    const verdicts = new Map<string, { holds: boolean; violation?: TlcViolation }>();
+    for (const [property, twin] of Object.entries(pairing.twins)) {
+      const invariant = "invariant" in twin ? twin.invariant : twin.violatedInvariant;
+      const { report } = await run(`Check_${invariant}`, [invariant], false);
+      const violation = report.violations[0];
+      verdicts.set(property, "invariant" in twin ? { holds: violation === undefined, ...(violation && { violation }) } : { holds: violation !== undefined });
+    }
+    let reachable: HashedStates | undefined;
+    if (options.dump) {
+      reachable = new HashedStates();
+      await forEachDumpedState(full.dumpPath, (text) => reachable!.add(text));
+    }
+    return {
+      version: full.report.version,
+      counts: full.report,
+      reachable,
+      verdicts,
+      seconds: (performance.now() - started) / 1000,
+    };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** The model module: the spec extended with one definition per constant that is not a model value. */
+function mcModule(module: string, pairing: TlaPairing<unknown>): string {
+  const definitions = Object.entries(pairing.constants)
+    .filter(([name, value]) => name !== value)
+    .map(([name, value]) => `MC_${name} == ${value}`);
+  return `---- MODULE MC ----\nEXTENDS ${module}\n${definitions.join("\n")}\n====\n`;
+}
+
+/** The model configuration: constants, Init/Next, the invariants asked for; deadlock is an invariant twin. */
+function mcConfig(pairing: TlaPairing<unknown>, invariants: readonly string[]): string {
+  const constants = Object.entries(pairing.constants).map(([name, value]) => (name === value ? `  ${name} = ${name}` : `  ${name} <- MC_${name}`));
+  return [...(constants.length ? ["CONSTANTS", ...constants] : []), "INIT Init", "NEXT Next", ...(invariants.length ? [`INVARIANT ${invariants.join(" ")}`] : []), "CHECK_DEADLOCK FALSE", ""].join("\n");
+}

@@ -1,0 +1,49 @@
+import type { Operation } from "../../src/actor/index.ts";
+import type { ClientState, ServerState } from "../../src/protocols/abd/index.ts";
+import type { ActorModel, SystemState } from "../../checker/actors/system.ts";
+import type { TlaPairing } from "../../checker/spec.ts";
+import { plainToTla } from "../../checker/tlc/plain.ts";
+import { print, tlaFunction, tlaRecord, tlaSeq, tlaSet, type TlaValue } from "../../checker/tlc/value.ts";
+
+/** The pairing of one ABD configuration with Abd.tla: constants, property twins and the state projection. */
+export function abdPairing(options: { model: ActorModel; servers: number; scripts: readonly (readonly Operation[])[]; crashes: number; readerSkipsWriteBack: boolean; writerSkipsQuery: boolean }): TlaPairing<SystemState> {
+  const { model, servers } = options;
+  const serverIds = Array.from({ length: servers }, (_, i) => i);
+  const clientIds = options.scripts.map((_, i) => servers + i);
+  return {
+    constants: {
+      NServers: String(servers),
+      Scripts: print(tlaSeq(options.scripts.map((script) => tlaSeq(script.map(plainToTla))))),
+      MaxCrashes: String(options.crashes),
+      Nil: "Nil",
+      ReaderSkipsWriteBack: options.readerSkipsWriteBack ? "TRUE" : "FALSE",
+      WriterSkipsQuery: options.writerSkipsQuery ? "TRUE" : "FALSE",
+    },
+    twins: {
+      linearizable: { invariant: "Linearizable" },
+      "no-deadlock": { invariant: "NoDeadlock" },
+      "read-returns-written": { violatedInvariant: "NoReadReturnsWritten" },
+      "timestamps-are-unique": { invariant: "TimestampsAreUnique" },
+    },
+    toTla(state) {
+      const bag = new Map<string, number>();
+      for (const key of state.network) bag.set(key, (bag.get(key) ?? 0) + 1);
+      return {
+        srv: tlaFunction(serverIds.map((s) => [s, plainToTla(state.procs[s] as ServerState)])),
+        cli: tlaFunction(clientIds.map((c) => [c, client(state.procs[c] as ClientState)])),
+        net: tlaFunction([...bag].map(([key, copies]) => [message(model, key), copies])),
+        crashed: tlaSet(state.crashed),
+        hist: tlaSeq(state.history.map((e) => tlaRecord("call" in e ? { client: e.client, call: plainToTla(e.call) } : { client: e.client, ret: plainToTla(e.ret) }))),
+      };
+    },
+  };
+}
+
+function client(state: ClientState): TlaValue {
+  return tlaRecord({ ...(plainToTla(state) as { fields: Record<string, TlaValue> }).fields, heard: tlaSet(state.heard) });
+}
+
+function message(model: ActorModel, key: string): TlaValue {
+  const { from, to, msg } = model.envelope(key);
+  return tlaRecord({ from, to, ...(plainToTla(msg) as { fields: Record<string, TlaValue> }).fields });
+}
