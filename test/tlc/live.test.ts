@@ -36,3 +36,18 @@ describe.skipIf(!available)("interleave tlc against a live TLC", () => {
     expect(r.stderr).toMatch(/TLC failed/);
   });
 });
+
+describe.skipIf(!available)("interleave crosscheck against a live TLC", () => {
+  const crosscheck = (...args: string[]) => execa("node", [fileURLToPath(new URL("../../bin/interleave.js", import.meta.url)), "crosscheck", ...args], { reject: false });
+
+  it.each([
+    ["main", ["clients=1", "ops=w1r", "crashes=0"]],
+    ["writer-no-query", ["servers=1", "crashes=0"]],
+  ])("abd %s %j: verdicts, counts, reachable sets and replays agree", async (variant, settings) => {
+    const r = await crosscheck("abd", "--variant", variant, ...settings.flatMap((s) => ["--set", s]), "--json");
+    expect(r.exitCode).toBe(0);
+    const doc = JSON.parse(r.stdout);
+    expect(doc.agree).toBe(true);
+    expect(doc.comparisons.map((c: { what: string }) => c.what)).toContain("reachable sets");
+  });
+});
