@@ -6,6 +6,7 @@ import { tlaToolsClasspath } from "../tlc/locate.ts";
 import { pairingOf, runPairedTlc } from "../tlc/paired.ts";
 import { resolveConfig } from "../spec.ts";
 import type { Args } from "./args.ts";
+import { interruptible } from "./interrupt.ts";
 
 /** Loads a spec and builds the configuration named by the arguments, with its TLA+ pairing. */
 async function pairedInstance(args: Args) {
@@ -20,7 +21,7 @@ async function pairedInstance(args: Args) {
 /** `interleave tlc <spec> [--variant V] [--set k=v]... [--json] [--record]`: TLC on a paired configuration. */
 export async function tlcSpecCommand(args: Args): Promise<number> {
   const { spec, config, pairing, moduleFile } = await pairedInstance(args);
-  const tlc = await runPairedTlc(moduleFile, pairing, { dump: args.record, workers: args.workers, timeoutSeconds: args.timeout });
+  const tlc = await interruptible((signal) => runPairedTlc(moduleFile, pairing, { dump: args.record, workers: args.workers, timeoutSeconds: args.timeout, signal }));
   const properties = [...tlc.verdicts].map(([name, v]) => ({
     name,
     kind: "invariant" in pairing.twins[name]! ? "always" : "sometimes",
@@ -49,7 +50,7 @@ export async function tlcSpecCommand(args: Args): Promise<number> {
 export async function crosscheckCommand(args: Args): Promise<number> {
   const { spec, config, instance, pairing, moduleFile } = await pairedInstance(args);
   const ours = exploreProjected(instance.model, pairing, instance.properties);
-  const tlc = await runPairedTlc(moduleFile, pairing, { dump: true, workers: args.workers, timeoutSeconds: args.timeout });
+  const tlc = await interruptible((signal) => runPairedTlc(moduleFile, pairing, { dump: true, workers: args.workers, timeoutSeconds: args.timeout, signal }));
   const comparisons = compare(instance.model, pairing, ours, tlc);
   const agree = comparisons.every((c) => c.agree);
   if (args.json) process.stdout.write(`${JSON.stringify({ spec: spec.name, variant: args.variant, config, agree, explorerSeconds: ours.result.seconds, tlcSeconds: tlc.seconds, comparisons }, null, 2)}\n`);

@@ -8,6 +8,7 @@ import { pinnedRelease } from "../tlc/locate.ts";
 import { runTlc } from "../tlc/run.ts";
 import type { ResultDocument } from "../report.ts";
 import type { Args } from "./args.ts";
+import { interruptible } from "./interrupt.ts";
 import { tlcSpecCommand } from "./paired.ts";
 
 /** `interleave tlc --module Path.tla [--config Path.cfg] [--json]`: TLC on any TLA+ spec, as a result document. */
@@ -20,17 +21,10 @@ export async function tlcCommand(args: Args): Promise<number> {
   if (!module.endsWith(".tla") || !existsSync(module)) throw new UsageError(`--module takes an existing .tla file, got "${args.module}"`);
   const config = resolve(args.config ?? module.replace(/\.tla$/, ".cfg"));
   if (!existsSync(config)) throw new UsageError(`no TLC config at ${config}; give one with --config Path.cfg`);
-  const abort = new AbortController();
-  const onSigint = () => abort.abort();
-  process.once("SIGINT", onSigint);
-  try {
-    const { report, seconds } = await runTlc({ module, config, workers: args.workers, timeoutSeconds: args.timeout, continueAfterViolation: args.continue, signal: abort.signal });
-    const document = tlcDocument({ spec: basename(module, ".tla"), variant: basename(config, ".cfg"), config: {}, seconds, continued: args.continue }, report, readChecks(config));
-    process.stdout.write(args.json ? `${JSON.stringify(document, null, 2)}\n` : humanTlcReport(document, report.version));
-    return document.properties.some((p) => p.holds === false) ? 1 : document.complete ? 0 : 3;
-  } finally {
-    process.off("SIGINT", onSigint);
-  }
+  const { report, seconds } = await interruptible((signal) => runTlc({ module, config, workers: args.workers, timeoutSeconds: args.timeout, continueAfterViolation: args.continue, signal }));
+  const document = tlcDocument({ spec: basename(module, ".tla"), variant: basename(config, ".cfg"), config: {}, seconds, continued: args.continue }, report, readChecks(config));
+  process.stdout.write(args.json ? `${JSON.stringify(document, null, 2)}\n` : humanTlcReport(document, report.version));
+  return document.properties.some((p) => p.holds === false) ? 1 : document.complete ? 0 : 3;
 }
 
 function humanTlcReport(doc: ResultDocument, version: string): string {
