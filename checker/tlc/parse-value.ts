@@ -13,8 +13,22 @@ export function parseValue(text: string): TlaValue {
   return value;
 }
 
+const integer = /-?\d+/y;
+const identifier = /[A-Za-z_][A-Za-z0-9_]*/y;
+const fieldName = /[A-Za-z0-9_]+/y;
+const blank = /\s*/y;
+
 class Parser {
   private at = 0;
+
+  /** The match of a sticky pattern at the current position (advancing past it), or undefined. */
+  private match(pattern: RegExp): string | undefined {
+    pattern.lastIndex = this.at;
+    const m = pattern.exec(this.text);
+    if (!m) return undefined;
+    this.at += m[0].length;
+    return m[0];
+  }
 
   constructor(private readonly text: string) {}
 
@@ -26,22 +40,17 @@ class Parser {
     if (c === "[") return tlaRecord(Object.fromEntries(this.list("[", "]", () => this.field())));
     if (c === "(") return this.function();
     if (c === '"') return this.string();
-    const number = /^-?\d+/.exec(this.text.slice(this.at));
-    if (number) {
-      this.at += number[0].length;
-      const low = Number(number[0]);
+    const number = this.match(integer);
+    if (number !== undefined) {
+      const low = Number(number);
       if (!this.text.startsWith("..", this.at)) return low;
       this.at += 2;
-      const high = /^-?\d+/.exec(this.text.slice(this.at));
-      if (!high) this.fail("an integer after ..");
-      this.at += high[0].length;
-      return tlaSet(Array.from({ length: Math.max(0, Number(high[0]) - low + 1) }, (_, i) => low + i));
+      const high = this.match(integer);
+      if (high === undefined) this.fail("an integer after ..");
+      return tlaSet(Array.from({ length: Math.max(0, Number(high) - low + 1) }, (_, i) => low + i));
     }
-    const word = /^[A-Za-z_][A-Za-z0-9_]*/.exec(this.text.slice(this.at));
-    if (word) {
-      this.at += word[0].length;
-      return word[0] === "TRUE" ? true : word[0] === "FALSE" ? false : modelValue(word[0]);
-    }
+    const word = this.match(identifier);
+    if (word !== undefined) return word === "TRUE" ? true : word === "FALSE" ? false : modelValue(word);
     this.fail("a value");
   }
 
@@ -52,11 +61,10 @@ class Parser {
 
   private field(): [string, TlaValue] {
     this.space();
-    const name = /^[A-Za-z0-9_]+/.exec(this.text.slice(this.at));
-    if (!name) this.fail("a field name");
-    this.at += name[0].length;
+    const name = this.match(fieldName);
+    if (name === undefined) this.fail("a field name");
     this.expect("|->");
-    return [name[0], this.value()];
+    return [name, this.value()];
   }
 
   private function(): TlaValue {
@@ -110,7 +118,7 @@ class Parser {
   }
 
   private space(): void {
-    while (this.at < this.text.length && /\s/.test(this.text[this.at]!)) this.at++;
+    this.match(blank);
   }
 
   private fail(expected: string): never {
