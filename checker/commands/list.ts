@@ -9,6 +9,7 @@ export async function listCommand(args: Args): Promise<number> {
   const entries = specs.map((spec) => ({
     name: spec.name,
     summary: spec.summary,
+    tla: spec.tlaModule ? `specs/${spec.name}/${spec.tlaModule}.tla` : null,
     variants: Object.entries(spec.variants).map(([name, v]) => ({ name, summary: v.summary, defaults: v.defaults ?? {}, fails: v.fails ?? [] })),
     keys: Object.entries(spec.keys).map(([name, k]) => ({ name, default: k.default, accepts: k.accepts, doc: k.doc })),
   }));
@@ -18,7 +19,9 @@ export async function listCommand(args: Args): Promise<number> {
   }
   const lines: string[] = [];
   for (const e of entries) {
-    lines.push(`${e.name}: ${e.summary}`, "  variants:");
+    lines.push(`${e.name}: ${e.summary}`);
+    if (e.tla) lines.push(`  TLA+ twin: ${e.tla} (interleave tlc ${e.name}, interleave crosscheck ${e.name})`);
+    lines.push("  variants:");
     for (const v of e.variants) {
       const extra = [Object.keys(v.defaults).length ? `defaults ${Object.entries(v.defaults).map(([k, x]) => `${k}=${x}`).join(" ")}` : "", v.fails.length ? `fails ${v.fails.join(", ")}` : ""].filter(Boolean).join("; ");
       lines.push(`    ${v.name.padEnd(24)} ${v.summary}${extra ? ` (${extra})` : ""}`);
