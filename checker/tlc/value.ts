@@ -95,7 +95,7 @@ function normalizeFunction(pairs: readonly (readonly [TlaValue, TlaValue])[]): T
   }));
   const sorted = [...entries.keys()].sort(compareKeys).map((k) => entries.get(k)!);
   if (sorted.every(([k], i) => k === i + 1)) return tlaSeq(sorted.map(([, v]) => v));
-  if (sorted.length > 0 && sorted.every(([k]) => typeof k === "string" && /^[A-Za-z0-9_]*[A-Za-z][A-Za-z0-9_]*$/.test(k))) return tlaRecord(Object.fromEntries(sorted.map(([k, v]) => [k as string, v])));
+  if (sorted.length > 0 && sorted.every(([k]) => typeof k === "string" && fieldName.test(k))) return tlaRecord(Object.fromEntries(sorted.map(([k, v]) => [k as string, v])));
   return tlaFunction(sorted);
 }
 
@@ -108,8 +108,32 @@ function compareKeys(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-/** The canonical text of a value: equal TLA+ values give equal text. */
-export const canonical = (value: TlaValue): string => print(normalize(value));
+/** The canonical text of a value, `print(normalize(value))`, in one bottom-up pass: equal TLA+ values give equal text. */
+export function canonical(value: TlaValue): string {
+  if (typeof value !== "object" || value.kind === "model") return print(value);
+  switch (value.kind) {
+    case "seq":
+      return `<<${value.elements.map(canonical).join(", ")}>>`;
+    case "set":
+      return `{${[...new Set(value.elements.map(canonical))].sort(compareKeys).join(", ")}}`;
+    case "record":
+      return canonicalFunction(Object.entries(value.fields));
+    case "fn":
+      return canonicalFunction(value.pairs);
+  }
+}
+
+function canonicalFunction(pairs: readonly (readonly [TlaValue, TlaValue])[]): string {
+  const entries = new Map<string, readonly [TlaValue, string]>();
+  for (const [k, v] of pairs) entries.set(canonical(k), [k, canonical(v)]);
+  const keys = [...entries.keys()].sort(compareKeys);
+  if (keys.every((k, i) => k === String(i + 1))) return `<<${keys.map((k) => entries.get(k)![1]).join(", ")}>>`;
+  const fields = keys.map((k) => entries.get(k)!);
+  if (fields.length > 0 && fields.every(([k]) => typeof k === "string" && fieldName.test(k))) return `[${fields.map(([k, v]) => `${k as string} |-> ${v}`).join(", ")}]`;
+  return `(${keys.map((k) => `${k} :> ${entries.get(k)![1]}`).join(" @@ ")})`;
+}
+
+const fieldName = /^[A-Za-z0-9_]*[A-Za-z][A-Za-z0-9_]*$/;
 
 /** The value in ITF encoding (sets `#set`, functions `#map`, tuples as arrays; model values unserializable). */
 export function toItfValue(value: TlaValue): unknown {

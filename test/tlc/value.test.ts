@@ -45,6 +45,15 @@ describe("TLA+ values", () => {
     );
   });
 
+  it("canonical text is the printed normal form", () => {
+    fc.assert(
+      fc.property(value, (v) => {
+        expect(canonical(v)).toBe(print(normalize(v)));
+      }),
+      { numRuns: 500 },
+    );
+  });
+
   it("normalizing is idempotent", () => {
     fc.assert(
       fc.property(value, (v) => {
