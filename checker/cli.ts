@@ -9,7 +9,7 @@ const usage = `usage:
   interleave list [--json]
   interleave check <spec> [--variant V] [--set key=value]... [--max-states N] [--strategy bfs|dfs] [--continue] [--json]
   interleave check --all [--json]
-  interleave tlc <spec> [--variant V] [--set key=value]... [--record] [--json]
+  interleave tlc <spec> [--variant V] [--set key=value]... [--record] [--emit Path.tla] [--json]
   interleave crosscheck <spec> [--variant V] [--set key=value]... [--json]
   interleave tlc --module Path.tla [--config Path.cfg] [--workers N] [--timeout S] [--continue] [--json]
   interleave tlc:install                  download the pinned TLC release (SHA-256 checked) into the user cache

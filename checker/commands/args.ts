@@ -19,6 +19,8 @@ export interface Args {
   readonly timeout: number | undefined;
   /** tlc <spec>: write the run into specs/<spec>/tlc-baseline.json. */
   readonly record: boolean;
+  /** tlc <spec>: write the model module (and its .cfg) to this .tla path instead of running TLC. */
+  readonly emit: string | undefined;
 }
 
 const options = {
@@ -34,6 +36,7 @@ const options = {
   workers: { type: "string" },
   timeout: { type: "string" },
   record: { type: "boolean" },
+  emit: { type: "string" },
 } as const;
 
 /** A positive integer option, or a UsageError naming it. */
@@ -68,5 +71,6 @@ export function parse(argv: readonly string[]): Args {
     workers: positive("workers", values.workers) ?? 1,
     timeout: positive("timeout", values.timeout),
     record: values.record ?? false,
+    emit: values.emit,
   };
 }

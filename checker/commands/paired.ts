@@ -3,7 +3,8 @@ import { loadSpec } from "../discover.ts";
 import { UsageError } from "../errors.ts";
 import { jarSha256, recordBaseline } from "../tlc/baseline.ts";
 import { tlaToolsClasspath } from "../tlc/locate.ts";
-import { pairingOf, runPairedTlc } from "../tlc/paired.ts";
+import { emitModel, pairingOf, runPairedTlc } from "../tlc/paired.ts";
+import { dirname, resolve } from "node:path";
 import { resolveConfig } from "../spec.ts";
 import type { Args } from "./args.ts";
 import { interruptible } from "./interrupt.ts";
@@ -21,6 +22,12 @@ async function pairedInstance(args: Args) {
 /** `interleave tlc <spec> [--variant V] [--set k=v]... [--json] [--record]`: TLC on a paired configuration. */
 export async function tlcSpecCommand(args: Args): Promise<number> {
   const { spec, config, pairing, moduleFile } = await pairedInstance(args);
+  if (args.emit !== undefined) {
+    if (!args.emit.endsWith(".tla") || dirname(resolve(args.emit)) !== dirname(moduleFile)) throw new UsageError(`--emit takes a .tla path beside ${moduleFile}`);
+    emitModel(resolve(args.emit), spec.tlaModule!, pairing);
+    process.stdout.write(`wrote ${args.emit} and its .cfg (run: interleave tlc --module ${args.emit})\n`);
+    return 0;
+  }
   const tlc = await interruptible((signal) => runPairedTlc(moduleFile, pairing, { dump: args.record, workers: args.workers, timeoutSeconds: args.timeout, signal }));
   const properties = [...tlc.verdicts].map(([name, v]) => ({
     name,

@@ -5,7 +5,9 @@ import { readChecks } from "../tlc/config-file.ts";
 import { tlcDocument } from "../tlc/document.ts";
 import { installTlc } from "../tlc/install.ts";
 import { pinnedRelease } from "../tlc/locate.ts";
+import type { TlcReport } from "../tlc/output.ts";
 import { runTlc } from "../tlc/run.ts";
+import { print } from "../tlc/value.ts";
 import type { ResultDocument } from "../report.ts";
 import type { Args } from "./args.ts";
 import { interruptible } from "./interrupt.ts";
@@ -23,11 +25,12 @@ export async function tlcCommand(args: Args): Promise<number> {
   if (!existsSync(config)) throw new UsageError(`no TLC config at ${config}; give one with --config Path.cfg`);
   const { report, seconds } = await interruptible((signal) => runTlc({ module, config, workers: args.workers, timeoutSeconds: args.timeout, continueAfterViolation: args.continue, signal }));
   const document = tlcDocument({ spec: basename(module, ".tla"), variant: basename(config, ".cfg"), config: {}, seconds, continued: args.continue }, report, readChecks(config));
-  process.stdout.write(args.json ? `${JSON.stringify(document, null, 2)}\n` : humanTlcReport(document, report.version));
+  process.stdout.write(args.json ? `${JSON.stringify(document, null, 2)}\n` : humanTlcReport(document, report));
   return document.properties.some((p) => p.holds === false) ? 1 : document.complete ? 0 : 3;
 }
 
-function humanTlcReport(doc: ResultDocument, version: string): string {
+function humanTlcReport(doc: ResultDocument, report: TlcReport): string {
+  const version = report.version;
   const n = (x: number) => x.toLocaleString("en");
   const lines = [
     `${doc.spec} (${doc.variant}) with TLC ${version}`,
@@ -35,14 +38,14 @@ function humanTlcReport(doc: ResultDocument, version: string): string {
     `  ${doc.complete ? "search complete" : "search STOPPED at the first violation (--continue explores on): verdicts marked ? are undecided"}`,
   ];
   for (const p of doc.properties) lines.push(`  ${p.name}  ${p.kind}  ${p.holds === null ? "? undecided" : p.holds ? "✓ holds" : "✗ VIOLATED"}`);
-  for (const p of doc.properties) {
-    if (!p.trace) continue;
-    lines.push("", `Counterexample to ${p.name} (${p.trace.steps.length} states):`);
-    p.trace.steps.forEach((step, i) => {
-      lines.push(`  ${i + 1}. ${step.action}`);
-      for (const [k, v] of Object.entries(step.state as Record<string, unknown>)) lines.push(`       ${k} = ${JSON.stringify(v)}`);
+  for (const v of report.violations) {
+    lines.push("", `Counterexample to ${v.property ?? v.kind} (${v.states.length} states):`);
+    v.states.forEach((state, i) => {
+      lines.push(`  ${i + 1}. ${state.action}`);
+      for (const [name, value] of Object.entries(state.variables)) lines.push(`       /\\ ${name} = ${print(value)}`);
     });
-    if (p.trace.loopsBackTo !== null) lines.push(`  back to state ${p.trace.loopsBackTo + 1}`);
+    if (v.loopsBackTo !== null) lines.push(`  back to state ${v.loopsBackTo + 1}`);
+    if (v.stutters) lines.push("  then stuttering");
   }
   return `${lines.join("\n")}\n`;
 }

@@ -38,7 +38,7 @@ export async function runPairedTlc<S>(moduleFile: string, pairing: TlaPairing<S>
   const dir = mkdtempSync(join(tmpdir(), `interleave-${module}-`));
   try {
     copyFileSync(moduleFile, join(dir, `${module}.tla`));
-    writeFileSync(join(dir, "MC.tla"), mcModule(module, pairing));
+    writeFileSync(join(dir, "MC.tla"), mcModule("MC", module, pairing));
     const run = async (name: string, invariants: readonly string[], dump: boolean) => {
       writeFileSync(join(dir, `${name}.cfg`), mcConfig(pairing, invariants));
       const dumpPath = join(dir, `${name}-states`);
@@ -71,12 +71,23 @@ export async function runPairedTlc<S>(moduleFile: string, pairing: TlaPairing<S>
   }
 }
 
+/**
+ * Writes a model module `<name>.tla` (extending `module`) and `<name>.cfg` with every invariant twin, so
+ * TLC can check the configuration directly (`interleave tlc --module <name>.tla`).
+ */
+export function emitModel(path: string, module: string, pairing: TlaPairing<unknown>): void {
+  const name = basename(path, ".tla");
+  writeFileSync(path, mcModule(name, module, pairing));
+  const invariants = Object.values(pairing.twins).flatMap((t) => ("invariant" in t ? [t.invariant] : []));
+  writeFileSync(path.replace(/\.tla$/, ".cfg"), mcConfig(pairing, invariants));
+}
+
 /** The model module: the spec extended with one definition per constant that is not a model value. */
-function mcModule(module: string, pairing: TlaPairing<unknown>): string {
+function mcModule(name: string, module: string, pairing: TlaPairing<unknown>): string {
   const definitions = Object.entries(pairing.constants)
-    .filter(([name, value]) => name !== value)
-    .map(([name, value]) => `MC_${name} == ${value}`);
-  return `---- MODULE MC ----\nEXTENDS ${module}\n${definitions.join("\n")}\n====\n`;
+    .filter(([constant, value]) => constant !== value)
+    .map(([constant, value]) => `MC_${constant} == ${value}`);
+  return `---- MODULE ${name} ----\nEXTENDS ${module}\n${definitions.join("\n")}\n====\n`;
 }
 
 /** The model configuration: constants, Init/Next, the invariants asked for; deadlock is an invariant twin. */

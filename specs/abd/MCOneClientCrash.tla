@@ -1,0 +1,8 @@
+---- MODULE MCOneClientCrash ----
+EXTENDS Abd
+MC_NServers == 3
+MC_Scripts == <<<<[op |-> "write", value |-> 1], [op |-> "read"]>>>>
+MC_MaxCrashes == 1
+MC_ReaderSkipsWriteBack == FALSE
+MC_WriterSkipsQuery == FALSE
+====
