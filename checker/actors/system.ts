@@ -24,11 +24,13 @@ export type SystemAction =
   | { readonly kind: "deliver"; readonly index: number; readonly envelope: Envelope }
   | { readonly kind: "drop"; readonly index: number; readonly envelope: Envelope }
   | { readonly kind: "invoke"; readonly client: Id; readonly operation: Operation }
+  | { readonly kind: "local"; readonly process: Id; readonly event: string }
   | { readonly kind: "crash"; readonly process: Id };
 
 /**
  * Makes an actor system a Model: every in-flight message to a live process is a separate successor, and
- * so is every client invocation, every crash within the budget and (on a lossy network) every loss.
+ * so is every client invocation, every local event, every crash within the budget and (on a lossy
+ * network) every loss.
  */
 export function actorModel<M>(system: ActorSystem<M>): ActorModel {
   const { actors } = system;
@@ -64,6 +66,10 @@ export function actorModel<M>(system: ActorSystem<M>): ActorModel {
         if (first === undefined || !("call" in first)) throw new Error(`${actor.name}.invoke changed state without calling out.invoked`);
         enabled.push({ kind: "invoke", client, operation: first.call });
       });
+      actors.forEach((actor, process) => {
+        if (!actor.localEvents || !isLive(state, process)) return;
+        for (const event of actor.localEvents(state.procs[process])) enabled.push({ kind: "local", process, event });
+      });
       for (const index of channels.deliverable(state.network)) {
         const envelope = channels.envelope(state.network[index]!);
         if (isLive(state, envelope.to)) enabled.push({ kind: "deliver", index, envelope });
@@ -81,6 +87,8 @@ export function actorModel<M>(system: ActorSystem<M>): ActorModel {
       switch (action.kind) {
         case "invoke":
           return step(state, action.client, (s, out) => actors[action.client]!.invoke!(s, out));
+        case "local":
+          return step(state, action.process, (s, out) => actors[action.process]!.onLocalEvent!(s, action.event, out));
         case "deliver": {
           const { from, to, msg } = action.envelope;
           const rest = { ...state, network: channels.take(state.network, action.index) };
@@ -88,8 +96,10 @@ export function actorModel<M>(system: ActorSystem<M>): ActorModel {
         }
         case "drop":
           return { ...state, network: channels.remove(state.network, action.index) };
-        case "crash":
-          return { ...state, crashed: [...state.crashed, action.process].sort((a, b) => a - b) };
+        case "crash": {
+          const crashed: SystemState = { ...state, crashed: [...state.crashed, action.process].sort((a, b) => a - b) };
+          return actors.reduce<SystemState>((s, actor, id) => (actor.onCrash && isLive(s, id) ? step(s, id, (p, out) => actor.onCrash!(p, action.process, out)) : s), crashed);
+        }
       }
     },
 
@@ -97,6 +107,8 @@ export function actorModel<M>(system: ActorSystem<M>): ActorModel {
       switch (action.kind) {
         case "invoke":
           return `${names[action.client]} invokes ${formatValue(action.operation)}`;
+        case "local":
+          return `${names[action.process]} does ${action.event}`;
         case "deliver":
           return `${names[action.envelope.to]} receives ${formatValue(action.envelope.msg)} from ${names[action.envelope.from]}`;
         case "drop":
@@ -110,6 +122,8 @@ export function actorModel<M>(system: ActorSystem<M>): ActorModel {
       switch (action.kind) {
         case "invoke":
           return { kind: "invoke", client: names[action.client], operation: action.operation };
+        case "local":
+          return { kind: "local", process: names[action.process], event: action.event };
         case "deliver":
         case "drop":
           return { kind: action.kind, ...namedEnvelope(action.envelope) };

@@ -1,6 +1,7 @@
 /**
  * The actor contract. A process is a deterministic state machine over immutable plain data: given its
- * state and one event (a delivered message, or for a client the invocation of its next operation) it
+ * state and one event (a delivered message, a local event it takes on its own, or for a client the
+ * invocation of its next operation) it
  * returns its next state and records what it sends through `Out`. Ids are indexes into the system's actors.
  */
 export type Id = number;
@@ -38,6 +39,18 @@ export interface Actor<S, M> {
    * invoke now (busy or out of operations). Must call `out.invoked`.
    */
   invoke?(state: S, out: Out<M>): S | undefined;
+  /**
+   * Local events the process may take on its own in `state` (a local computation, a send it decides to
+   * make, a unilateral decision), by name; each is a separate successor. None when absent.
+   */
+  localEvents?(state: S): readonly string[];
+  /** Takes `event`, one of `localEvents(state)`. */
+  onLocalEvent?(state: S, event: string, out: Out<M>): S;
+  /**
+   * Fail-stop notice: process `crashed` has just crashed. Called on every live process in the same step
+   * as the crash (a perfect failure detector, such as chain replication's master). Absent: not notified.
+   */
+  onCrash?(state: S, crashed: Id, out: Out<M>): S;
   /** Clients only: true when the client has nothing more to do. Servers are always done. */
   done?(state: S): boolean;
 }

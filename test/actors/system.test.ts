@@ -91,4 +91,48 @@ describe("actor systems as models", () => {
     const once = model.next(sent, model.actions(sent)[0]!);
     expect(once.network).toHaveLength(1);
   });
+
+  it("local events: each is a successor, none after a crash; counted by hand", () => {
+    // A process that may "tick" up to twice, and send its count to the server once ("report").
+    const ticker: Actor<{ ticks: number; reported: boolean }, Msg> = {
+      name: "t",
+      init: () => ({ ticks: 0, reported: false }),
+      receive: (state) => state,
+      localEvents: (state) => [...(state.ticks < 2 ? ["tick"] : []), ...(state.reported ? [] : ["report"])],
+      onLocalEvent(state, event, out) {
+        if (event === "tick") return { ...state, ticks: state.ticks + 1 };
+        out.send(0, `count ${state.ticks}`);
+        return { ...state, reported: true };
+      },
+    };
+    const model = actorModel({ actors: [server, ticker], network: "unordered", crashes: 1, crashable: [1] });
+    const [init] = model.initialStates();
+    expect(model.actions(init!).map((a) => model.describe(a))).toEqual(["t does tick", "t does report", "t crashes"]);
+    // Not reported: 3 states (ticks 0..2). Reported at count k with ticks t, k <= t <= 2: 6 pairs, each
+    // with the report in flight or delivered: 12. Each of these 15 also with t crashed: 30.
+    const result = explore(model, { properties: [terminates()] });
+    expect(result.distinctStates).toBe(30);
+    expect(result.properties[0]!.holds).toBe(true);
+    const crashed = model.next(init!, model.actions(init!)[2]!);
+    expect(model.actions(crashed)).toEqual([]);
+  });
+
+  it("a crash notifies the live processes that listen, in the same step", () => {
+    const watcher: Actor<readonly number[], Msg> = {
+      name: "w",
+      init: () => [],
+      receive: (state) => state,
+      onCrash(state, crashed, out) {
+        out.send(0, `lost ${crashed}`);
+        return [...state, crashed];
+      },
+    };
+    const model = actorModel({ actors: [server, watcher, { ...watcher, name: "w2" }], network: "unordered", crashes: 2, crashable: [1, 2] });
+    const [init] = model.initialStates();
+    const once = model.next(init!, model.actions(init!).find((a) => model.describe(a) === "w crashes")!);
+    expect(once.procs).toEqual([[], [], [1]]);
+    expect(once.network.map((k) => model.envelope(k).msg)).toEqual(["lost 1"]);
+    const twice = model.next(once, model.actions(once).find((a) => model.describe(a) === "w2 crashes")!);
+    expect(twice.procs).toEqual([[], [], [1]]);
+  });
 });
