@@ -1,0 +1,37 @@
+import type { TlaPairing } from "../../checker/spec.ts";
+import type { ActorModel, SystemState } from "../../checker/actors/system.ts";
+import { plainToTla } from "../../checker/tlc/plain.ts";
+import { tlaFunction, tlaRecord, type TlaValue } from "../../checker/tlc/value.ts";
+
+/** The pairing of one configuration with LamportClocks.tla: constants, property twins and the state projection. */
+export function lamportPairing(options: { model: ActorModel; processes: number; events: number; receiveWithoutMax: boolean }): TlaPairing<SystemState> {
+  const { model } = options;
+  const ids = Array.from({ length: options.processes }, (_, i) => i);
+  return {
+    constants: {
+      N: String(options.processes),
+      Events: String(options.events),
+      ReceiveWithoutMax: options.receiveWithoutMax ? "TRUE" : "FALSE",
+    },
+    twins: {
+      "clock-condition": { invariant: "ClockCondition" },
+      "clocks-increase": { invariant: "ClocksIncrease" },
+      "message-received": { violatedInvariant: "NoMessageReceived" },
+      "concurrent-events-ordered": { violatedInvariant: "NoConcurrentEventsOrdered" },
+      "no-deadlock": { invariant: "NoDeadlock" },
+    },
+    toTla(state) {
+      const bag = new Map<string, number>();
+      for (const key of state.network) bag.set(key, (bag.get(key) ?? 0) + 1);
+      return {
+        proc: tlaFunction(ids.map((p) => [p, plainToTla(state.procs[p])])),
+        net: tlaFunction([...bag].map(([key, copies]) => [message(key), copies])),
+      };
+    },
+  };
+
+  function message(key: string): TlaValue {
+    const { from, to, msg } = model.envelope(key);
+    return tlaRecord({ from, to, ...(plainToTla(msg) as { fields: Record<string, TlaValue> }).fields });
+  }
+}
