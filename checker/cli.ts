@@ -2,6 +2,7 @@ import { checkCommand } from "./commands/check.ts";
 import { listCommand } from "./commands/list.ts";
 import { tlcCommand, tlcInstallCommand } from "./commands/tlc.ts";
 import { crosscheckCommand } from "./commands/paired.ts";
+import { baselinesCommand } from "./commands/baselines.ts";
 import { parse } from "./commands/args.ts";
 import { UsageError } from "./errors.ts";
 
@@ -12,6 +13,7 @@ const usage = `usage:
   interleave tlc <spec> [--variant V] [--set key=value]... [--record] [--emit Path.tla] [--json]
   interleave crosscheck <spec> [--variant V] [--set key=value]... [--json]
   interleave tlc --module Path.tla [--config Path.cfg] [--workers N] [--timeout S] [--continue] [--json]
+  interleave baselines [<spec>...] [--markdown] [--json]   explore every configuration recorded from TLC and compare
   interleave tlc:install                  download the pinned TLC release (SHA-256 checked) into the user cache
 exit codes: 0 all properties hold, 1 a property is violated, 2 bad usage or input, 3 stopped at a bound`;
 
@@ -21,6 +23,7 @@ const commands: Record<string, (args: ReturnType<typeof parse>) => Promise<numbe
   tlc: tlcCommand,
   "tlc:install": tlcInstallCommand,
   crosscheck: crosscheckCommand,
+  baselines: baselinesCommand,
 };
 
 /** Runs the `interleave` command; returns its exit code. Usage errors print one line on stderr (exit 2). */

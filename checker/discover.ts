@@ -15,12 +15,19 @@ export function specNames(): string[] {
     .sort();
 }
 
-/** Loads `specs/<name>/model.ts`; an unknown name is a UsageError listing the known ones. */
+/**
+ * Loads `specs/<name>/model.ts`. An unknown name is a UsageError listing the known ones; a module that
+ * fails to load or does not export a spec is a UsageError saying why, in one line.
+ */
 export async function loadSpec(name: string): Promise<Spec> {
   const names = specNames();
   if (!names.includes(name)) throw new UsageError(`unknown spec "${name}"; specs: ${names.join(", ")}`);
-  const module = (await import(pathToFileURL(join(specsRoot, name, "model.ts")).href)) as { default?: Spec };
+  const file = `specs/${name}/model.ts`;
+  const module = (await import(pathToFileURL(join(specsRoot, name, "model.ts")).href).catch((error: unknown) => {
+    const reason = error instanceof Error ? error.message.split("\n")[0] : String(error);
+    throw new UsageError(`${file} failed to load: ${reason}`);
+  })) as { default?: Spec };
   const spec = module.default;
-  if (!spec || typeof spec.build !== "function" || spec.name !== name) throw new Error(`specs/${name}/model.ts must export default defineSpec({ name: "${name}", ... })`);
+  if (!spec || typeof spec.build !== "function" || spec.name !== name) throw new UsageError(`${file} must export default defineSpec({ name: "${name}", ... })`);
   return spec;
 }

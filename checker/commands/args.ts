@@ -21,6 +21,8 @@ export interface Args {
   readonly record: boolean;
   /** tlc <spec>: write the model module (and its .cfg) to this .tla path instead of running TLC. */
   readonly emit: string | undefined;
+  /** baselines: print the comparison as a Markdown table. */
+  readonly markdown: boolean;
 }
 
 const options = {
@@ -37,6 +39,7 @@ const options = {
   timeout: { type: "string" },
   record: { type: "boolean" },
   emit: { type: "string" },
+  markdown: { type: "boolean" },
 } as const;
 
 /** A positive integer option, or a UsageError naming it. */
@@ -72,5 +75,6 @@ export function parse(argv: readonly string[]): Args {
     timeout: positive("timeout", values.timeout),
     record: values.record ?? false,
     emit: values.emit,
+    markdown: values.markdown ?? false,
   };
 }

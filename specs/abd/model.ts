@@ -1,10 +1,11 @@
 import { abdSystem, type AbdFlaws } from "../../src/protocols/abd/index.ts";
-import type { Network, Operation } from "../../src/actor/index.ts";
+import type { Network } from "../../src/actor/index.ts";
 import { actorModel, type SystemState } from "../../checker/actors/system.ts";
 import { UsageError } from "../../checker/errors.ts";
 import { always, linearizable, noDeadlock, sometimes, terminates } from "../../checker/props/property.ts";
 import { register } from "../../checker/props/sequential.ts";
-import { choiceKey, defineSpec, intKey, patternKey, type Config } from "../../checker/spec.ts";
+import { choiceKey, defineSpec, intKey, type Config } from "../../checker/spec.ts";
+import { registerOpsKey, registerScripts } from "../../checker/register-scripts.ts";
 import { networks } from "../../src/actor/index.ts";
 import { abdPairing } from "./tla.ts";
 
@@ -14,14 +15,8 @@ const flawsOf: Record<string, AbdFlaws> = {
   "writer-no-query": { writerSkipsQuery: true },
 };
 
-/** Parses "w1,rr" into one script per client: `w<n>` writes n, `r` reads. */
-export function parseScripts(ops: string): Operation[][] {
-  return ops.split(",").map((script) => Array.from(script.matchAll(/w(\d+)|r/g), ([, value]) => (value === undefined ? { op: "read" } : { op: "write", value: Number(value) })));
-}
-
 function build(config: Config, variant: string) {
-  const scripts = parseScripts(String(config.ops));
-  if (scripts.length !== config.clients) throw new UsageError(`ops gives ${scripts.length} client script(s) but clients=${config.clients}; give one script per client, separated by commas`);
+  const scripts = registerScripts(config.ops, Number(config.clients));
   if (Number(config.crashes) > Number(config.servers)) throw new UsageError(`crashes=${config.crashes} is more than servers=${config.servers}`);
   const flaws = flawsOf[variant] ?? {};
   const model = actorModel(abdSystem({ servers: Number(config.servers), scripts, crashes: Number(config.crashes), network: config.network as Network, flaws }));
@@ -61,7 +56,7 @@ export default defineSpec({
   keys: {
     servers: intKey({ doc: "storage servers", default: 3, min: 1, max: 7 }),
     clients: intKey({ doc: "client processes", default: 2, min: 1, max: 5 }),
-    ops: patternKey({ doc: "each client's operations, comma-separated: w<n> writes n, r reads", default: "w1,r", pattern: /^(w\d+|r)+(,(w\d+|r)+)*$/, accepts: 'scripts like "w1,rr" (w<n> writes n, r reads; one per client)' }),
+    ops: registerOpsKey("w1,r"),
     crashes: intKey({ doc: "servers that may crash (crash-stop)", default: 1, min: 0, max: 7 }),
     network: choiceKey({ doc: "network semantics", default: "unordered", choices: networks }),
   },

@@ -2,6 +2,7 @@ import type { Operation } from "../../src/actor/index.ts";
 import type { ClientState, ServerState } from "../../src/protocols/abd/index.ts";
 import type { ActorModel, SystemState } from "../../checker/actors/system.ts";
 import type { TlaPairing } from "../../checker/spec.ts";
+import { tlaBag, tlaHistory } from "../../checker/actors/tla.ts";
 import { plainToTla } from "../../checker/tlc/plain.ts";
 import { print, tlaFunction, tlaRecord, tlaSeq, tlaSet, type TlaValue } from "../../checker/tlc/value.ts";
 
@@ -26,14 +27,12 @@ export function abdPairing(options: { model: ActorModel; servers: number; script
       "timestamps-are-unique": { invariant: "TimestampsAreUnique" },
     },
     toTla(state) {
-      const bag = new Map<string, number>();
-      for (const key of state.network) bag.set(key, (bag.get(key) ?? 0) + 1);
       return {
         srv: tlaFunction(serverIds.map((s) => [s, plainToTla(state.procs[s] as ServerState)])),
         cli: tlaFunction(clientIds.map((c) => [c, client(state.procs[c] as ClientState)])),
-        net: tlaFunction([...bag].map(([key, copies]) => [message(model, key), copies])),
+        net: tlaBag(model, state.network),
         crashed: tlaSet(state.crashed),
-        hist: tlaSeq(state.history.map((e) => tlaRecord("call" in e ? { client: e.client, call: plainToTla(e.call) } : { client: e.client, ret: plainToTla(e.ret) }))),
+        hist: tlaHistory(state.history),
       };
     },
   };
@@ -41,9 +40,4 @@ export function abdPairing(options: { model: ActorModel; servers: number; script
 
 function client(state: ClientState): TlaValue {
   return tlaRecord({ ...(plainToTla(state) as { fields: Record<string, TlaValue> }).fields, heard: tlaSet(state.heard) });
-}
-
-function message(model: ActorModel, key: string): TlaValue {
-  const { from, to, msg } = model.envelope(key);
-  return tlaRecord({ from, to, ...(plainToTla(msg) as { fields: Record<string, TlaValue> }).fields });
 }

@@ -1,7 +1,8 @@
 import type { TlaPairing } from "../../checker/spec.ts";
 import type { ActorModel, SystemState } from "../../checker/actors/system.ts";
 import { plainToTla } from "../../checker/tlc/plain.ts";
-import { tlaFunction, tlaRecord, type TlaValue } from "../../checker/tlc/value.ts";
+import { tlaFunction } from "../../checker/tlc/value.ts";
+import { tlaBag } from "../../checker/actors/tla.ts";
 
 /** The pairing of one configuration with LamportClocks.tla: constants, property twins and the state projection. */
 export function lamportPairing(options: { model: ActorModel; processes: number; events: number; receiveWithoutMax: boolean }): TlaPairing<SystemState> {
@@ -21,17 +22,10 @@ export function lamportPairing(options: { model: ActorModel; processes: number; 
       "no-deadlock": { invariant: "NoDeadlock" },
     },
     toTla(state) {
-      const bag = new Map<string, number>();
-      for (const key of state.network) bag.set(key, (bag.get(key) ?? 0) + 1);
       return {
         proc: tlaFunction(ids.map((p) => [p, plainToTla(state.procs[p])])),
-        net: tlaFunction([...bag].map(([key, copies]) => [message(key), copies])),
+        net: tlaBag(model, state.network),
       };
     },
   };
-
-  function message(key: string): TlaValue {
-    const { from, to, msg } = model.envelope(key);
-    return tlaRecord({ from, to, ...(plainToTla(msg) as { fields: Record<string, TlaValue> }).fields });
-  }
 }

@@ -1,0 +1,8 @@
+---- MODULE MCLocalClock ----
+EXTENDS TimestampRegister
+MC_NNodes == 3
+MC_Scripts == <<<<[op |-> "write", value |-> 1]>>, <<[op |-> "write", value |-> 2], [op |-> "read"]>>>>
+MC_MaxCrashes == 0
+MC_LocalClock == TRUE
+MC_Skew == 1
+====
