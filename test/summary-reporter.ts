@@ -1,10 +1,14 @@
 import type { Reporter, TestModule } from "vitest/node";
 
-/** Prints one plain closing line, "tests: N passed, N failed, N skipped", after vitest's own report. */
+/**
+ * Prints one plain closing line, "tests: N passed, N failed, N skipped", after vitest's own report. A test
+ * file with errors outside its tests (one that fails to load) counts as one failure.
+ */
 export default class SummaryReporter implements Reporter {
   onTestRunEnd(modules: readonly TestModule[]): void {
     const count = { passed: 0, failed: 0, skipped: 0 };
     for (const module of modules) {
+      if (module.errors().length > 0) count.failed++; // a file that failed to load or errored outside its tests
       for (const test of module.children.allTests()) {
         const state = test.result().state;
         if (state === "passed") count.passed++;

@@ -1,0 +1,5 @@
+---- MODULE MCCommitWithoutAllVotes ----
+EXTENDS TwoPhaseCommit
+MC_D == 3
+MC_CommitWithoutAllVotes == TRUE
+====

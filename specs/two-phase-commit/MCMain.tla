@@ -1,0 +1,5 @@
+---- MODULE MCMain ----
+EXTENDS TwoPhaseCommit
+MC_D == 3
+MC_CommitWithoutAllVotes == FALSE
+====

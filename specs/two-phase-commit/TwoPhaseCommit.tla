@@ -1,0 +1,138 @@
+--------------------------- MODULE TwoPhaseCommit ---------------------------
+(***************************************************************************)
+(* Two-phase commit at the level of detail of src/protocols/two-phase-commit*)
+(* and checker/actors: the coordinator tm (process 0) and resource managers *)
+(* 1..D, the same messages on an unordered, non-duplicating network (a     *)
+(* bag), and each process's log with its forced writes and its count of    *)
+(* messages sent (ghost counters for the notes' cost formulas).            *)
+(*                                                                          *)
+(* Forced: the coordinator's begin record (naming the participants) and    *)
+(* commit record; each participant's prepared and commit records. Aborts   *)
+(* are not forced. With these, a committed transaction costs 2 + 2D forced *)
+(* writes and 4D messages, as the notes say; without the begin record      *)
+(* (R*'s presumed nothing) it would be 1 + 2D.                             *)
+(*                                                                          *)
+(* The known-wrong variant is the constant CommitWithoutAllVotes: the      *)
+(* coordinator commits on the first yes vote.                              *)
+(***************************************************************************)
+EXTENDS Naturals, Sequences, FiniteSets, TLC
+
+CONSTANTS D, Nil, CommitWithoutAllVotes
+
+RMs == 1 .. D
+
+VARIABLES tm,   \* the coordinator: [phase, decision, yes, acks, log, sent, forced]
+          rm,   \* rm[r]: [phase, vote, log, sent, forced]
+          net   \* the messages in flight: a bag, message -> number of copies
+
+vars == <<tm, rm, net>>
+
+Put(bag, m) == IF m \in DOMAIN bag THEN [bag EXCEPT ![m] = @ + 1] ELSE bag @@ (m :> 1)
+Take(bag, m) == IF bag[m] = 1 THEN [x \in DOMAIN bag \ {m} |-> bag[x]] ELSE [bag EXCEPT ![m] = @ - 1]
+RECURSIVE PutEach(_, _)
+PutEach(bag, ms) == IF ms = {} THEN bag ELSE LET m == CHOOSE x \in ms : TRUE IN PutEach(Put(bag, m), ms \ {m})
+
+(* A process's state after writing a log record, counted if forced. *)
+Write(st, record, forced) == [st EXCEPT !.log = Append(@, [record |-> record, forced |-> forced]),
+                                        !.forced = @ + (IF forced THEN 1 ELSE 0)]
+
+ToAll(msg) == {[to |-> r] @@ msg : r \in RMs}
+
+Init ==
+  /\ tm = [phase |-> "init", decision |-> Nil, yes |-> {}, acks |-> {}, log |-> <<>>, sent |-> 0, forced |-> 0]
+  /\ rm = [r \in RMs |-> [phase |-> "working", vote |-> Nil, log |-> <<>>, sent |-> 0, forced |-> 0]]
+  /\ net = <<>>
+
+(* The coordinator forces its begin record and asks every participant to prepare. *)
+Begin ==
+  /\ tm.phase = "init"
+  /\ tm' = [Write(tm, "begin", TRUE) EXCEPT !.phase = "collecting", !.sent = @ + D]
+  /\ net' = PutEach(net, ToAll([from |-> 0, type |-> "prepare"]))
+  /\ UNCHANGED rm
+
+(* The coordinator logs its decision (forced only for a commit) and sends it to every participant. *)
+Decide(st, commit, bag) ==
+  /\ tm' = [Write(st, IF commit THEN "commit" ELSE "abort", commit) EXCEPT
+              !.phase = "decided", !.decision = IF commit THEN "commit" ELSE "abort", !.sent = @ + D]
+  /\ net' = PutEach(bag, ToAll([from |-> 0, type |-> "decision", commit |-> commit]))
+
+TmReceive(m, bag) ==
+  /\ UNCHANGED rm
+  /\ IF m.type = "vote" /\ tm.phase = "collecting"
+     THEN IF ~m.yes THEN Decide(tm, FALSE, bag)
+          ELSE LET st == [tm EXCEPT !.yes = @ \cup {m.from}]
+               IN IF Cardinality(st.yes) = D \/ CommitWithoutAllVotes
+                  THEN Decide(st, TRUE, bag)
+                  ELSE /\ tm' = st
+                       /\ net' = bag
+     ELSE IF m.type = "ack" /\ tm.phase = "decided" /\ m.from \notin tm.acks
+     THEN /\ tm' = IF Cardinality(tm.acks \cup {m.from}) = D
+                   THEN [Write(tm, "end", FALSE) EXCEPT !.acks = @ \cup {m.from}, !.phase = "ended"]
+                   ELSE [tm EXCEPT !.acks = @ \cup {m.from}]
+          /\ net' = bag
+     ELSE /\ tm' = tm
+          /\ net' = bag
+
+(* Participant r sends msg to the coordinator from state st. *)
+RmSend(r, st, msg, bag) ==
+  /\ rm' = [rm EXCEPT ![r] = [st EXCEPT !.sent = @ + 1]]
+  /\ net' = Put(bag, [from |-> r, to |-> 0] @@ msg)
+
+RmReceive(m, bag) ==
+  LET r == m.to
+      st == rm[r]
+  IN /\ UNCHANGED tm
+     /\ IF m.type = "prepare" /\ st.phase = "working"
+        THEN /\ rm' = [rm EXCEPT ![r].phase = "asked"]
+             /\ net' = bag
+        ELSE IF m.type = "decision" /\ m.commit /\ st.phase = "prepared"
+        THEN RmSend(r, [Write(st, "commit", TRUE) EXCEPT !.phase = "committed"], [type |-> "ack"], bag)
+        ELSE IF m.type = "decision" /\ ~m.commit /\ st.phase \in {"working", "asked", "prepared"}
+        THEN RmSend(r, [Write(st, "abort", FALSE) EXCEPT !.phase = "aborted"], [type |-> "ack"], bag)
+        ELSE IF m.type = "decision" /\ ~m.commit /\ st.phase = "aborted"
+        THEN RmSend(r, st, [type |-> "ack"], bag)
+        ELSE /\ rm' = rm
+             /\ net' = bag
+
+(* Asked to prepare, a participant votes yes (forcing its prepared record) or no (aborting at once). *)
+VoteYes(r) ==
+  /\ rm[r].phase = "asked"
+  /\ RmSend(r, [Write(rm[r], "prepared", TRUE) EXCEPT !.phase = "prepared", !.vote = "yes"], [type |-> "vote", yes |-> TRUE], net)
+  /\ UNCHANGED tm
+
+VoteNo(r) ==
+  /\ rm[r].phase = "asked"
+  /\ RmSend(r, [Write(rm[r], "abort", FALSE) EXCEPT !.phase = "aborted", !.vote = "no"], [type |-> "vote", yes |-> FALSE], net)
+  /\ UNCHANGED tm
+
+Deliver(m) == IF m.to = 0 THEN TmReceive(m, Take(net, m)) ELSE RmReceive(m, Take(net, m))
+
+Next ==
+  \/ Begin
+  \/ \E r \in RMs : VoteYes(r) \/ VoteNo(r)
+  \/ \E m \in DOMAIN net : Deliver(m)
+
+Spec == Init /\ [][Next]_vars
+
+(***************************************************************************)
+(* Properties, twins of those in specs/two-phase-commit/model.ts.          *)
+(***************************************************************************)
+
+Atomicity == ~((\E r \in RMs : rm[r].phase = "committed") /\ (\E r \in RMs : rm[r].phase = "aborted"))
+CommitNeedsAllYes == (\E r \in RMs : rm[r].phase = "committed") => \A r \in RMs : rm[r].vote = "yes"
+
+CommittedAndEnded == tm.phase = "ended" /\ tm.decision = "commit"
+RECURSIVE SumOver(_, _)
+SumOver(f, S) == IF S = {} THEN 0 ELSE LET r == CHOOSE x \in S : TRUE IN f[r] + SumOver(f, S \ {r})
+TotalSent == tm.sent + SumOver([r \in RMs |-> rm[r].sent], RMs)
+TotalForced == tm.forced + SumOver([r \in RMs |-> rm[r].forced], RMs)
+
+(* The notes' costs of a committed distributed transaction. *)
+Messages4D == CommittedAndEnded => TotalSent = 4 * D
+ForcedWrites2Plus2D == CommittedAndEnded => TotalForced = 2 + 2 * D
+
+(* The twin of `sometimes commits`: TLC must find this invariant violated. *)
+NeverCommits == ~CommittedAndEnded
+
+NoDeadlock == (tm.phase = "ended" /\ \A r \in RMs : rm[r].phase \in {"committed", "aborted"}) \/ ENABLED Next
+=============================================================================

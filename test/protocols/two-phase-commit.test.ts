@@ -1,0 +1,37 @@
+import { describe, expect, it } from "vitest";
+import spec from "../../specs/two-phase-commit/model.ts";
+import { explore } from "../../checker/explore/search.ts";
+import { resolveConfig } from "../../checker/spec.ts";
+import type { SystemState } from "../../checker/actors/system.ts";
+import type { CoordinatorState, ResourceManagerState } from "../../src/protocols/two-phase-commit/index.ts";
+
+function check(variant: string, settings: string[] = [], continueAfterViolation = false) {
+  const { model, properties } = spec.build(resolveConfig(spec, variant, settings), variant);
+  return explore(model, { properties, continueAfterViolation });
+}
+
+const verdicts = (result: ReturnType<typeof check>) => Object.fromEntries(result.properties.map((p) => [p.name, p.holds]));
+
+describe("two-phase commit exhaustively", () => {
+  it.each([1, 2, 3])("D=%i: atomic, and every committed transaction costs 4D messages and 2 + 2D forced writes", (d) => {
+    const result = check("main", [`rms=${d}`]);
+    expect(result.complete).toBe(true);
+    expect(Object.values(verdicts(result)).every((v) => v === true)).toBe(true);
+  });
+
+  it("commit-without-all-votes: a participant commits while another aborts", () => {
+    const result = check("commit-without-all-votes", [], true);
+    const violation = result.properties.find((p) => p.name === "atomicity")!;
+    expect(violation.holds).toBe(false);
+    const rms = (violation.trace!.steps.at(-1)!.state as SystemState).procs.slice(1) as ResourceManagerState[];
+    expect(rms.map((r) => r.phase)).toContain("committed");
+    expect(rms.map((r) => r.phase)).toContain("aborted");
+  });
+
+  it("commit-without-all-votes explored completely: it also strands the coordinator waiting for an ack", () => {
+    const result = check("commit-without-all-votes", [], true);
+    expect(verdicts(result)).toMatchObject({ atomicity: false, "commit-needs-all-yes": false, "no-deadlock": false, terminates: true });
+    const stuck = result.properties.find((p) => p.name === "no-deadlock")!.trace!.steps.at(-1)!.state as SystemState;
+    expect((stuck.procs[0] as CoordinatorState).phase).toBe("decided");
+  });
+});
