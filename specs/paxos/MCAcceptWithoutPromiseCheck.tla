@@ -1,0 +1,8 @@
+---- MODULE MCAcceptWithoutPromiseCheck ----
+EXTENDS Paxos
+MC_NProposers == 2
+MC_NAcceptors == 2
+MC_NLearners == 1
+MC_MaxCrashes == 0
+MC_AcceptWithoutPromiseCheck == TRUE
+====

@@ -1,0 +1,69 @@
+import { paxosSystem, type AcceptorState, type LearnerState } from "../../src/protocols/paxos/index.ts";
+import { actorModel, type SystemState } from "../../checker/actors/system.ts";
+import { UsageError } from "../../checker/errors.ts";
+import { always, noDeadlock, sometimes, terminates } from "../../checker/props/property.ts";
+import { defineSpec, intKey, type Config } from "../../checker/spec.ts";
+import { paxosPairing } from "./tla.ts";
+
+/*
+ * Single-decree Paxos ("Paxos Consensus"). Each proposer makes one attempt with its own ballot, so the
+ * model is finite; retries (and the notes' "not guaranteed to terminate") are for the liveness work.
+ * A value is chosen when a majority of acceptors accepted it in the same ballot: acceptors keep every
+ * proposal they accepted as a ghost, so "chosen" is exact. An execution is final when every learner
+ * learned a value, so `no-deadlock` means: every execution that stops has taught every learner a value.
+ */
+
+export interface PaxosLayout {
+  readonly proposers: number;
+  readonly acceptors: number;
+  readonly learners: number;
+}
+
+/** The values chosen in a state: those accepted by a majority of acceptors in one ballot. */
+export function chosenValues(state: SystemState, layout: PaxosLayout): number[] {
+  const acceptors = state.procs.slice(layout.proposers, layout.proposers + layout.acceptors) as AcceptorState[];
+  const majority = Math.floor(layout.acceptors / 2) + 1;
+  const count = new Map<string, number>();
+  for (const a of acceptors) for (const v of a.votes) count.set(`${v.ballot}:${v.value}`, (count.get(`${v.ballot}:${v.value}`) ?? 0) + 1);
+  return [...new Set([...count].filter(([, n]) => n >= majority).map(([key]) => Number(key.split(":")[1])))].sort((a, b) => a - b);
+}
+
+const learnedValues = (state: SystemState, layout: PaxosLayout) =>
+  (state.procs.slice(layout.proposers + layout.acceptors) as LearnerState[]).flatMap((l) => (l.learned === null ? [] : [l.learned]));
+
+function build(config: Config, variant: string) {
+  const layout: PaxosLayout = { proposers: Number(config.proposers), acceptors: Number(config.acceptors), learners: Number(config.learners) };
+  if (Number(config.crashes) > layout.acceptors) throw new UsageError(`crashes=${config.crashes} is more than acceptors=${layout.acceptors}`);
+  const flaws = { acceptWithoutPromiseCheck: variant === "accept-without-promise-check" };
+  const model = actorModel(paxosSystem({ ...layout, crashes: Number(config.crashes), flaws }));
+  const proposed = (v: number) => Number.isInteger(v) && v >= 1 && v <= layout.proposers;
+  return {
+    model,
+    tla: paxosPairing({ model, layout, crashes: Number(config.crashes), acceptWithoutPromiseCheck: flaws.acceptWithoutPromiseCheck }),
+    properties: [
+      always<SystemState>("agreement", (s) => chosenValues(s, layout).length <= 1),
+      always<SystemState>("validity", (s) => [...chosenValues(s, layout), ...learnedValues(s, layout)].every(proposed)),
+      always<SystemState>("learned-is-chosen", (s) => learnedValues(s, layout).every((v) => chosenValues(s, layout).includes(v))),
+      sometimes<SystemState>("value-chosen", (s) => chosenValues(s, layout).length > 0),
+      noDeadlock<SystemState>(),
+      terminates<SystemState>(),
+    ],
+  };
+}
+
+export default defineSpec({
+  name: "paxos",
+  summary: "single-decree Paxos: proposers, acceptors and learners; at most one value is chosen",
+  tlaModule: "Paxos",
+  keys: {
+    proposers: intKey({ doc: "proposers (proposer i proposes value i with ballot i)", default: 2, min: 1, max: 4 }),
+    acceptors: intKey({ doc: "acceptors", default: 3, min: 1, max: 5 }),
+    learners: intKey({ doc: "learners", default: 1, min: 1, max: 3 }),
+    crashes: intKey({ doc: "acceptors that may crash (crash-stop)", default: 1, min: 0, max: 5 }),
+  },
+  variants: {
+    main: { summary: "single-decree Paxos, one attempt per proposer" },
+    "accept-without-promise-check": { summary: "an acceptor accepts a proposal below the ballot it promised", defaults: { crashes: 0 }, fails: ["agreement"] },
+  },
+  build,
+});

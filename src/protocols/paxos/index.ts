@@ -1,0 +1,42 @@
+import type { ActorSystem } from "../../actor/index.ts";
+import { acceptor, type AcceptorFlaws } from "./acceptor.ts";
+import { learner } from "./learner.ts";
+import type { PaxosMessage } from "./messages.ts";
+import { proposer } from "./proposer.ts";
+
+export type { AcceptorFlaws, AcceptorState } from "./acceptor.ts";
+export type { LearnerState } from "./learner.ts";
+export type { PaxosMessage, Proposal } from "./messages.ts";
+export type { ProposerState } from "./proposer.ts";
+export { acceptor } from "./acceptor.ts";
+export { learner } from "./learner.ts";
+export { proposer } from "./proposer.ts";
+
+export interface PaxosOptions {
+  readonly proposers: number;
+  readonly acceptors: number;
+  readonly learners: number;
+  /** How many acceptors may crash. */
+  readonly crashes: number;
+  readonly flaws?: AcceptorFlaws;
+}
+
+/**
+ * Proposers p1..pP (ids 0..P−1; pi proposes value i with ballot i), acceptors a1..aA, then learners
+ * l1..lL, on an unordered network. Only acceptors crash.
+ */
+export function paxosSystem(options: PaxosOptions): ActorSystem<PaxosMessage> {
+  const range = (from: number, n: number) => Array.from({ length: n }, (_, i) => from + i);
+  const acceptors = range(options.proposers, options.acceptors);
+  const learners = range(options.proposers + options.acceptors, options.learners);
+  return {
+    actors: [
+      ...range(0, options.proposers).map((i) => proposer({ name: `p${i + 1}`, ballot: i + 1, value: i + 1, acceptors })),
+      ...acceptors.map((_, i) => acceptor({ name: `a${i + 1}`, learners, flaws: options.flaws ?? {} })),
+      ...learners.map((_, i) => learner({ name: `l${i + 1}`, acceptors: options.acceptors })),
+    ],
+    network: "unordered",
+    crashes: options.crashes,
+    crashable: acceptors,
+  };
+}

@@ -1,0 +1,84 @@
+import { describe, expect, it } from "vitest";
+import type { Out } from "../../src/actor/index.ts";
+import { acceptor, learner, proposer, type PaxosMessage, type ProposerState } from "../../src/protocols/paxos/index.ts";
+
+/** An Out that records what a handler sent. */
+function recorder() {
+  const sent: [number, PaxosMessage][] = [];
+  const out: Out<PaxosMessage> = { send: (to, m) => sent.push([to, m]), invoked: () => {}, returned: () => {} };
+  return { out, sent };
+}
+
+describe("Paxos proposer", () => {
+  const p = proposer({ name: "p2", ballot: 2, value: 2, acceptors: [2, 3, 4] });
+  const preparing = (): ProposerState => p.onLocalEvent!(p.init(), "propose", recorder().out);
+
+  it("proposes once: prepare with its ballot to every acceptor", () => {
+    const r = recorder();
+    expect(p.localEvents!(p.init())).toEqual(["propose"]);
+    const state = p.onLocalEvent!(p.init(), "propose", r.out);
+    expect(state.phase).toBe("preparing");
+    expect(r.sent).toEqual([2, 3, 4].map((a) => [a, { type: "prepare", ballot: 2 }]));
+    expect(p.localEvents!(state)).toEqual([]);
+  });
+
+  it("with a majority of promises it asks to accept the value of the highest-ballot proposal reported", () => {
+    const r = recorder();
+    let state = p.receive(preparing(), 2, { type: "promise", ballot: 2, accepted: { ballot: 1, value: 1 } }, r.out);
+    state = p.receive(state, 2, { type: "promise", ballot: 2, accepted: null }, r.out); // the same acceptor again: ignored
+    expect(state.promises).toEqual([2]);
+    state = p.receive(state, 4, { type: "promise", ballot: 2, accepted: null }, r.out);
+    expect(state).toMatchObject({ phase: "accepting", value: 1, highest: { ballot: 1, value: 1 } });
+    expect(r.sent).toEqual([2, 3, 4].map((a) => [a, { type: "accept", ballot: 2, value: 1 }]));
+  });
+
+  it("proposes its own value when no acceptor reported a proposal; promises for other ballots are ignored", () => {
+    const r = recorder();
+    let state = p.receive(preparing(), 2, { type: "promise", ballot: 1, accepted: null }, r.out);
+    expect(state.promises).toEqual([]);
+    state = p.receive(p.receive(state, 2, { type: "promise", ballot: 2, accepted: null }, r.out), 3, { type: "promise", ballot: 2, accepted: null }, r.out);
+    expect(state.value).toBe(2);
+  });
+});
+
+describe("Paxos acceptor", () => {
+  const a = acceptor({ name: "a1", learners: [5] });
+
+  it("promises a higher ballot, reporting its last accepted proposal; ignores a lower or equal one", () => {
+    const r = recorder();
+    const state = { promised: 1, accepted: { ballot: 1, value: 1 }, votes: [{ ballot: 1, value: 1 }] };
+    expect(a.receive(state, 0, { type: "prepare", ballot: 2 }, r.out)).toMatchObject({ promised: 2 });
+    expect(a.receive(state, 0, { type: "prepare", ballot: 1 }, r.out)).toBe(state);
+    expect(r.sent).toEqual([[0, { type: "promise", ballot: 2, accepted: { ballot: 1, value: 1 } }]]);
+  });
+
+  it("accepts at or above its promise, tells the learners and keeps the vote; refuses below", () => {
+    const r = recorder();
+    const state = { promised: 2, accepted: null, votes: [] };
+    expect(a.receive(state, 0, { type: "accept", ballot: 1, value: 1 }, r.out)).toBe(state);
+    expect(a.receive(state, 1, { type: "accept", ballot: 2, value: 2 }, r.out)).toEqual({ promised: 2, accepted: { ballot: 2, value: 2 }, votes: [{ ballot: 2, value: 2 }] });
+    expect(r.sent).toEqual([[5, { type: "accepted", ballot: 2, value: 2 }]]);
+  });
+
+  it("with the accept-without-promise-check flaw it accepts below its promise", () => {
+    const flawed = acceptor({ name: "a1", learners: [5], flaws: { acceptWithoutPromiseCheck: true } });
+    expect(flawed.receive({ promised: 2, accepted: null, votes: [] }, 0, { type: "accept", ballot: 1, value: 1 }, recorder().out)).toMatchObject({ promised: 2, accepted: { ballot: 1, value: 1 } });
+  });
+});
+
+describe("Paxos learner", () => {
+  const l = learner({ name: "l1", acceptors: 3 });
+
+  it("learns once a majority accepted in the same ballot, counting each acceptor once", () => {
+    const r = recorder();
+    let state = l.receive(l.init(), 2, { type: "accepted", ballot: 1, value: 1 }, r.out);
+    state = l.receive(state, 2, { type: "accepted", ballot: 1, value: 1 }, r.out);
+    state = l.receive(state, 3, { type: "accepted", ballot: 2, value: 2 }, r.out);
+    expect(state.learned).toBeNull();
+    expect(l.done!(state)).toBe(false);
+    state = l.receive(state, 4, { type: "accepted", ballot: 2, value: 2 }, r.out);
+    expect(state.learned).toBe(2);
+    expect(l.done!(state)).toBe(true);
+    expect(l.receive(state, 2, { type: "accepted", ballot: 2, value: 2 }, r.out)).toBe(state);
+  });
+});
