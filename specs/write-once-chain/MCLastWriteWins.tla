@@ -1,0 +1,8 @@
+---- MODULE MCLastWriteWins ----
+EXTENDS WriteOnceChain
+MC_NNodes == 3
+MC_NProposers == 2
+MC_NReaders == 1
+MC_MaxCrashes == 0
+MC_LastWriteWins == TRUE
+====
