@@ -1,0 +1,7 @@
+---- MODULE MCMain ----
+EXTENDS ChainReplication
+MC_NNodes == 3
+MC_Scripts == <<<<[op |-> "write", value |-> 1]>>, <<[op |-> "read"], [op |-> "read"]>>>>
+MC_MaxCrashes == 0
+MC_ReadAtHead == FALSE
+====
