@@ -1,6 +1,6 @@
-import type { HistoryEvent } from "../../src/actor/index.ts";
+import type { HistoryEvent, Operation } from "../../src/actor/index.ts";
 import { plainToTla } from "../tlc/plain.ts";
-import { tlaFunction, tlaRecord, tlaSeq, type TlaRecord, type TlaValue } from "../tlc/value.ts";
+import { print, tlaFunction, tlaRecord, tlaSeq, type TlaRecord, type TlaValue } from "../tlc/value.ts";
 import type { ActorModel } from "./system.ts";
 
 /**
@@ -23,3 +23,6 @@ export function tlaMessage(model: ActorModel, key: string): TlaValue {
 export function tlaHistory(history: readonly HistoryEvent[]): TlaValue {
   return tlaSeq(history.map((e) => tlaRecord("call" in e ? { client: e.client, call: plainToTla(e.call) } : { client: e.client, ret: plainToTla(e.ret) })));
 }
+
+/** Client scripts (one list of operations per client) as the TLA+ text of a sequence of sequences. */
+export const tlaScripts = (scripts: readonly (readonly Operation[])[]): string => print(tlaSeq(scripts.map((script) => tlaSeq(script.map(plainToTla)))));

@@ -2,9 +2,9 @@ import type { Operation } from "../../src/actor/index.ts";
 import type { ClientState, ServerState } from "../../src/protocols/abd/index.ts";
 import type { ActorModel, SystemState } from "../../checker/actors/system.ts";
 import type { TlaPairing } from "../../checker/spec.ts";
-import { tlaBag, tlaHistory } from "../../checker/actors/tla.ts";
+import { tlaBag, tlaHistory, tlaScripts } from "../../checker/actors/tla.ts";
 import { plainToTla } from "../../checker/tlc/plain.ts";
-import { print, tlaFunction, tlaRecord, tlaSeq, tlaSet, type TlaValue } from "../../checker/tlc/value.ts";
+import { tlaFunction, tlaRecord, tlaSet, type TlaValue } from "../../checker/tlc/value.ts";
 
 /** The pairing of one ABD configuration with Abd.tla: constants, property twins and the state projection. */
 export function abdPairing(options: { model: ActorModel; servers: number; scripts: readonly (readonly Operation[])[]; crashes: number; readerSkipsWriteBack: boolean; writerSkipsQuery: boolean }): TlaPairing<SystemState> {
@@ -14,7 +14,7 @@ export function abdPairing(options: { model: ActorModel; servers: number; script
   return {
     constants: {
       NServers: String(servers),
-      Scripts: print(tlaSeq(options.scripts.map((script) => tlaSeq(script.map(plainToTla))))),
+      Scripts: tlaScripts(options.scripts),
       MaxCrashes: String(options.crashes),
       Nil: "Nil",
       ReaderSkipsWriteBack: options.readerSkipsWriteBack ? "TRUE" : "FALSE",

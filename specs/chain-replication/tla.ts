@@ -1,10 +1,10 @@
 import type { Operation } from "../../src/actor/index.ts";
 import type { ChainClientState } from "../../src/protocols/chain-replication/index.ts";
 import type { ActorModel, SystemState } from "../../checker/actors/system.ts";
-import { tlaBag, tlaHistory } from "../../checker/actors/tla.ts";
+import { tlaBag, tlaHistory, tlaScripts } from "../../checker/actors/tla.ts";
 import type { TlaPairing } from "../../checker/spec.ts";
 import { plainToTla } from "../../checker/tlc/plain.ts";
-import { print, tlaFunction, tlaRecord, tlaSeq, tlaSet, type TlaRecord } from "../../checker/tlc/value.ts";
+import { tlaFunction, tlaRecord, tlaSet, type TlaRecord } from "../../checker/tlc/value.ts";
 
 /** The pairing of one configuration with ChainReplication.tla: constants, property twins and the state projection. */
 export function chainReplicationPairing(options: { model: ActorModel; nodes: number; scripts: readonly (readonly Operation[])[]; crashes: number; readAtHead: boolean }): TlaPairing<SystemState> {
@@ -15,7 +15,7 @@ export function chainReplicationPairing(options: { model: ActorModel; nodes: num
   return {
     constants: {
       NNodes: String(nodes),
-      Scripts: print(tlaSeq(options.scripts.map((script) => tlaSeq(script.map(plainToTla))))),
+      Scripts: tlaScripts(options.scripts),
       MaxCrashes: String(options.crashes),
       Nil: "Nil",
       ReadAtHead: options.readAtHead ? "TRUE" : "FALSE",

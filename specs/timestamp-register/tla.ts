@@ -1,10 +1,10 @@
 import type { Operation } from "../../src/actor/index.ts";
 import type { RegisterClientState } from "../../src/protocols/timestamp-register/index.ts";
 import type { ActorModel, SystemState } from "../../checker/actors/system.ts";
-import { tlaBag, tlaHistory } from "../../checker/actors/tla.ts";
+import { tlaBag, tlaHistory, tlaScripts } from "../../checker/actors/tla.ts";
 import type { TlaPairing } from "../../checker/spec.ts";
 import { plainToTla } from "../../checker/tlc/plain.ts";
-import { print, tlaFunction, tlaRecord, tlaSeq, tlaSet, type TlaRecord } from "../../checker/tlc/value.ts";
+import { tlaFunction, tlaRecord, tlaSet, type TlaRecord } from "../../checker/tlc/value.ts";
 
 /** The pairing of one configuration with TimestampRegister.tla: constants, property twins and the state projection. */
 export function timestampRegisterPairing(options: { model: ActorModel; nodes: number; scripts: readonly (readonly Operation[])[]; crashes: number; localClock: boolean; skew: number }): TlaPairing<SystemState> {
@@ -14,7 +14,7 @@ export function timestampRegisterPairing(options: { model: ActorModel; nodes: nu
   return {
     constants: {
       NNodes: String(nodes),
-      Scripts: print(tlaSeq(options.scripts.map((script) => tlaSeq(script.map(plainToTla))))),
+      Scripts: tlaScripts(options.scripts),
       MaxCrashes: String(options.crashes),
       Nil: "Nil",
       LocalClock: options.localClock ? "TRUE" : "FALSE",

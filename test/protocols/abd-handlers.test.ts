@@ -1,14 +1,8 @@
 import { describe, expect, it } from "vitest";
-import type { Out } from "../../src/actor/index.ts";
+import { recorder as recorderOf } from "../helpers/recorder.ts";
 import { abdClient, abdServer, type AbdMessage, type ClientState } from "../../src/protocols/abd/index.ts";
 
-/** An Out that records what a handler did. */
-function recorder() {
-  const sent: [number, AbdMessage][] = [];
-  const events: unknown[] = [];
-  const out: Out<AbdMessage> = { send: (to, m) => sent.push([to, m]), invoked: (op) => events.push({ call: op }), returned: (v) => events.push({ ret: v }) };
-  return { out, sent, events };
-}
+const recorder = () => recorderOf<AbdMessage>();
 
 describe("ABD server", () => {
   const server = abdServer("s1");

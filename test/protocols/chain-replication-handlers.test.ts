@@ -1,14 +1,8 @@
 import { describe, expect, it } from "vitest";
-import type { Out } from "../../src/actor/index.ts";
+import { recorder as recorderOf } from "../helpers/recorder.ts";
 import { chainClient, chainNode, type ChainMessage } from "../../src/protocols/chain-replication/index.ts";
 
-/** An Out that records what a handler did. */
-function recorder() {
-  const sent: [number, ChainMessage][] = [];
-  const events: unknown[] = [];
-  const out: Out<ChainMessage> = { send: (to, m) => sent.push([to, m]), invoked: (op) => events.push({ call: op }), returned: (v) => events.push({ ret: v }) };
-  return { out, sent, events };
-}
+const recorder = () => recorderOf<ChainMessage>();
 
 describe("chain replication node", () => {
   const head = chainNode({ name: "n1", id: 0, successor: 1 });

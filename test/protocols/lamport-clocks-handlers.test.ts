@@ -1,13 +1,8 @@
 import { describe, expect, it } from "vitest";
-import type { Out } from "../../src/actor/index.ts";
+import { recorder as recorderOf } from "../helpers/recorder.ts";
 import { clockProcess, happensBefore, merge, type ClockMessage, type ProcessState } from "../../src/protocols/lamport-clocks/index.ts";
 
-/** An Out that records what a handler sent. */
-function recorder() {
-  const sent: [number, ClockMessage][] = [];
-  const out: Out<ClockMessage> = { send: (to, m) => sent.push([to, m]), invoked: () => {}, returned: () => {} };
-  return { out, sent };
-}
+const recorder = () => recorderOf<ClockMessage>();
 
 describe("vector clocks", () => {
   it("merge is the componentwise maximum", () => {

@@ -1,13 +1,8 @@
 import { describe, expect, it } from "vitest";
-import type { Out } from "../../src/actor/index.ts";
+import { recorder as recorderOf } from "../helpers/recorder.ts";
 import { acceptor, learner, proposer, type PaxosMessage, type ProposerState } from "../../src/protocols/paxos/index.ts";
 
-/** An Out that records what a handler sent. */
-function recorder() {
-  const sent: [number, PaxosMessage][] = [];
-  const out: Out<PaxosMessage> = { send: (to, m) => sent.push([to, m]), invoked: () => {}, returned: () => {} };
-  return { out, sent };
-}
+const recorder = () => recorderOf<PaxosMessage>();
 
 describe("Paxos proposer", () => {
   const p = proposer({ name: "p2", ballot: 2, value: 2, acceptors: [2, 3, 4] });

@@ -1,14 +1,8 @@
 import { describe, expect, it } from "vitest";
-import type { Out } from "../../src/actor/index.ts";
+import { recorder as recorderOf } from "../helpers/recorder.ts";
 import { registerClient, storageNode, type RegisterClientState, type RegisterMessage } from "../../src/protocols/timestamp-register/index.ts";
 
-/** An Out that records what a handler did. */
-function recorder() {
-  const sent: [number, RegisterMessage][] = [];
-  const events: unknown[] = [];
-  const out: Out<RegisterMessage> = { send: (to, m) => sent.push([to, m]), invoked: (op) => events.push({ call: op }), returned: (v) => events.push({ ret: v }) };
-  return { out, sent, events };
-}
+const recorder = () => recorderOf<RegisterMessage>();
 
 describe("storage node", () => {
   const node = storageNode("n1");

@@ -1,13 +1,8 @@
 import { describe, expect, it } from "vitest";
-import type { Out } from "../../src/actor/index.ts";
+import { recorder as recorderOf } from "../helpers/recorder.ts";
 import { coordinator, resourceManager, type CommitMessage, type CoordinatorState, type ResourceManagerState } from "../../src/protocols/two-phase-commit/index.ts";
 
-/** An Out that records what a handler sent. */
-function recorder() {
-  const sent: [number, CommitMessage][] = [];
-  const out: Out<CommitMessage> = { send: (to, m) => sent.push([to, m]), invoked: () => {}, returned: () => {} };
-  return { out, sent };
-}
+const recorder = () => recorderOf<CommitMessage>();
 
 describe("two-phase commit coordinator", () => {
   const tm = coordinator({ name: "tm", rms: [1, 2] });

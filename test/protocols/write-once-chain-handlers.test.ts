@@ -1,13 +1,8 @@
 import { describe, expect, it } from "vitest";
-import type { Out } from "../../src/actor/index.ts";
+import { recorder as recorderOf } from "../helpers/recorder.ts";
 import { chainNode, chainProposer, chainReader, type ChainMessage } from "../../src/protocols/write-once-chain/index.ts";
 
-/** An Out that records what a handler sent. */
-function recorder() {
-  const sent: [number, ChainMessage][] = [];
-  const out: Out<ChainMessage> = { send: (to, m) => sent.push([to, m]), invoked: () => {}, returned: () => {} };
-  return { out, sent };
-}
+const recorder = () => recorderOf<ChainMessage>();
 
 describe("write-once chain node", () => {
   const head = chainNode({ name: "n1", next: 1 });
