@@ -3,7 +3,8 @@ import { explore } from "./explore/search.ts";
 import type { ExploreResult } from "./explore/result.ts";
 import type { Model } from "./model.ts";
 import type { TlaPairing } from "./spec.ts";
-import type { TlcState } from "./tlc/output.ts";
+import type { TlcViolation } from "./tlc/output.ts";
+import { FairnessClasses } from "./explore/fairness.ts";
 import type { PairedTlcResult } from "./tlc/paired.ts";
 import { canonical, tlaRecord } from "./tlc/value.ts";
 
@@ -84,24 +85,53 @@ export function compare<S, A>(model: Model<S, A>, pairing: TlaPairing<S>, ours: 
   }
   for (const [name, theirs] of tlc.verdicts) {
     if (!theirs.violation) continue;
-    const replayed = replayOnImplementation(model, pairing, theirs.violation.states);
-    comparisons.push({ what: `TLC's counterexample to ${name} replays on the implementation`, agree: replayed.ok, detail: replayed.detail });
+    const replayed = replayOnImplementation(model, pairing, theirs.violation);
+    const lasso = theirs.violation.loopsBackTo !== null || theirs.violation.stutters;
+    comparisons.push({ what: `TLC's ${lasso ? "lasso" : "counterexample"} for ${name} replays on the implementation${lasso ? " as a fair execution" : ""}`, agree: replayed.ok, detail: replayed.detail });
   }
   return comparisons;
 }
 
 const verdict = (holds: boolean | null | undefined) => (holds === true ? "holds" : holds === false ? "violated" : "undecided");
 
-/** Follows TLC's trace on the model: each TLC state must be the projection of some successor of the last. */
-export function replayOnImplementation<S, A>(model: Model<S, A>, pairing: TlaPairing<S>, states: readonly TlcState[]): { ok: boolean; detail: string } {
+/**
+ * Follows TLC's trace on the model: each TLC state must be the projection of some successor of the last.
+ * A lasso must also close (its last state steps back to the loop's first) and be fair on the model: each
+ * weakly fair action enabled in every state of the cycle is taken in it; a stuttering end has no fair
+ * action enabled.
+ */
+export function replayOnImplementation<S, A>(model: Model<S, A>, pairing: TlaPairing<S>, trace: Pick<TlcViolation, "states" | "loopsBackTo" | "stutters">): { ok: boolean; detail: string } {
+  const { states } = trace;
   const wanted = states.map((s) => canonical(tlaRecord({ ...s.variables })));
   let current = model.initialStates().find((s) => projectedText(pairing, s) === wanted[0]);
   if (current === undefined) return { ok: false, detail: `no initial state of the implementation is TLC's state 1: ${wanted[0]}` };
+  const classes = new FairnessClasses(model);
+  const path: S[] = [current];
+  const takenAt: Set<number>[] = [];
+  const stepTo = (from: S, target: string) => {
+    const matching = model.actions(from).filter((a) => projectedText(pairing, model.next(from, a)) === target);
+    return { next: matching.length ? model.next(from, matching[0]!) : undefined, taken: new Set(matching.map((a) => classes.classOf(a)).filter((c) => c >= 0)) };
+  };
   for (let i = 1; i < wanted.length; i++) {
-    const from: S = current;
-    const next: S | undefined = model.actions(from).map((a) => model.next(from, a)).find((s) => projectedText(pairing, s) === wanted[i]);
+    const { next, taken } = stepTo(current, wanted[i]!);
     if (next === undefined) return { ok: false, detail: `step ${i + 1} (${states[i]!.action}) has no matching transition; TLC's state: ${wanted[i]}` };
-    current = next;
+    takenAt.push(taken);
+    path.push((current = next));
   }
-  return { ok: true, detail: `${states.length} states replayed step by step` };
+  const replayed = `${states.length} states replayed step by step`;
+  const enabled = (s: S) => new Set(model.actions(s).map((a) => classes.classOf(a)).filter((c) => c >= 0));
+  if (trace.stutters) {
+    const owed = enabled(current);
+    return owed.size === 0 ? { ok: true, detail: `${replayed}; the last stutters with no fair action enabled` } : { ok: false, detail: `${replayed}, but the last state stutters while ${owed.size} weakly fair action(s) stay enabled` };
+  }
+  if (trace.loopsBackTo === null) return { ok: true, detail: replayed };
+  const back = trace.loopsBackTo;
+  const closing = stepTo(current, wanted[back]!);
+  if (closing.next === undefined) return { ok: false, detail: `${replayed}, but state ${states.length} has no transition back to state ${back + 1}` };
+  const taken = new Set([...takenAt.slice(back), closing.taken].flatMap((t) => [...t]));
+  const cycle = path.slice(back).map(enabled);
+  const starved = [...cycle[0]!].filter((c) => !taken.has(c) && cycle.every((e) => e.has(c)));
+  return starved.length === 0
+    ? { ok: true, detail: `${replayed}, back to state ${back + 1}; the cycle is weakly fair` }
+    : { ok: false, detail: `${replayed}, back to state ${back + 1}, but ${starved.length} weakly fair action(s) stay enabled and are never taken in the cycle` };
 }

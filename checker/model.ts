@@ -16,9 +16,22 @@ export interface Model<S, A> {
   actionData(action: A): unknown;
   /** A state that may legitimately have no successor (not a deadlock). */
   isFinal(state: S): boolean;
+  /**
+   * What fairness an action is owed when liveness is checked: its kind (fairness levels are chosen per kind,
+   * weak by default) and a key naming the same action in every state where it is enabled (e.g. the delivery
+   * of one message); keys must differ across kinds. Undefined for an action that need never happen (a
+   * crash, a loss). Without this method every action is owed weak fairness, named by `describe` (kind "action").
+   */
+  fairness?(action: A): { readonly kind: string; readonly key: string } | undefined;
   /** The state as a person reads it (names instead of indexes); plain data. Defaults to the state. */
   view?(state: S): unknown;
 }
 
 /** A function from a model's states to a verdict. */
 export type StatePredicate<S> = (state: S) => boolean;
+
+/** How strongly the actions of one kind are owed a turn: weak (WF), strong (SF), or none. */
+export type FairnessLevel = "weak" | "strong" | "none";
+
+/** Fairness level per action kind; a kind not named is weakly fair. */
+export type FairnessLevels = Readonly<Record<string, FairnessLevel>>;

@@ -47,8 +47,12 @@ export interface Variant {
   readonly fails?: readonly string[];
 }
 
-/** How a property is stated in the TLA+ spec: an invariant, or for `sometimes` an invariant TLC must find violated. */
-export type TlaTwin = { readonly invariant: string } | { readonly violatedInvariant: string };
+/**
+ * How a property is stated in the TLA+ spec: an invariant; for `sometimes` an invariant TLC must find
+ * violated; for a liveness property a temporal formula TLC checks as a PROPERTY of the module's `FairSpec`
+ * (Init /\ [][Next]_vars /\ the fairness conditions that match the model's).
+ */
+export type TlaTwin = { readonly invariant: string } | { readonly violatedInvariant: string } | { readonly property: string };
 
 /** The TLA+ side of one configuration: the state projection, the constants and each property's twin. */
 export interface TlaPairing<S> {
@@ -56,6 +60,8 @@ export interface TlaPairing<S> {
   toTla(state: S): Readonly<Record<string, TlaValue>>;
   /** Constant name → TLA+ expression (a model value when the expression is the name itself). */
   readonly constants: Readonly<Record<string, string>>;
+  /** The module stated at this configuration, when not the spec's `tlaModule` (e.g. a variant's abstraction). */
+  readonly module?: string;
   /** Property name → its twin; a property without a twin is checked by the explorer only. */
   readonly twins: Readonly<Record<string, TlaTwin>>;
 }

@@ -1,4 +1,4 @@
-import type { ActorSystem, HistoryEvent, Id, Operation, Out } from "../../src/actor/index.ts";
+import type { ActorSystem, HistoryEvent, Id, InFlight, Operation, Out } from "../../src/actor/index.ts";
 import type { Model } from "../model.ts";
 import { formatValue } from "./format.ts";
 import { Channels, type Envelope } from "./network.ts";
@@ -21,7 +21,7 @@ export interface ActorModel extends Model<SystemState, SystemAction> {
 
 /** One step of an actor system. `index` is the envelope's position in the state's network. */
 export type SystemAction =
-  | { readonly kind: "deliver"; readonly index: number; readonly envelope: Envelope }
+  | { readonly kind: "deliver"; readonly index: number; readonly key: string; readonly envelope: Envelope }
   | { readonly kind: "drop"; readonly index: number; readonly envelope: Envelope }
   | { readonly kind: "invoke"; readonly client: Id; readonly operation: Operation }
   | { readonly kind: "local"; readonly process: Id; readonly event: string }
@@ -71,8 +71,9 @@ export function actorModel<M>(system: ActorSystem<M>): ActorModel {
         for (const event of actor.localEvents(state.procs[process])) enabled.push({ kind: "local", process, event });
       });
       for (const index of channels.deliverable(state.network)) {
-        const envelope = channels.envelope(state.network[index]!);
-        if (isLive(state, envelope.to)) enabled.push({ kind: "deliver", index, envelope });
+        const key = state.network[index]!;
+        const envelope = channels.envelope(key);
+        if (isLive(state, envelope.to)) enabled.push({ kind: "deliver", index, key, envelope });
       }
       if (system.network === "lossy") {
         for (const index of channels.distinct(state.network)) enabled.push({ kind: "drop", index, envelope: channels.envelope(state.network[index]!) });
@@ -84,22 +85,22 @@ export function actorModel<M>(system: ActorSystem<M>): ActorModel {
     },
 
     next(state, action) {
+      const after = nextState(state, action);
+      return system.canonicalize ? canonical(after) : after;
+    },
+
+    // Weak fairness by default: a message to a live process that stays deliverable is delivered, a client
+    // that can invoke its next operation does, and an enabled local event happens. Crashes and losses may not.
+    fairness(action) {
       switch (action.kind) {
+        case "deliver":
+          return { kind: "deliver", key: action.key };
         case "invoke":
-          return step(state, action.client, (s, out) => actors[action.client]!.invoke!(s, out));
+          return { kind: "invoke", key: `invoke ${action.client}` };
         case "local":
-          return step(state, action.process, (s, out) => actors[action.process]!.onLocalEvent!(s, action.event, out));
-        case "deliver": {
-          const { from, to, msg } = action.envelope;
-          const rest = { ...state, network: channels.take(state.network, action.index) };
-          return step(rest, to, (s, out) => actors[to]!.receive(s, from, msg as M, out));
-        }
-        case "drop":
-          return { ...state, network: channels.remove(state.network, action.index) };
-        case "crash": {
-          const crashed: SystemState = { ...state, crashed: [...state.crashed, action.process].sort((a, b) => a - b) };
-          return actors.reduce<SystemState>((s, actor, id) => (actor.onCrash && isLive(s, id) ? step(s, id, (p, out) => actor.onCrash!(p, action.process, out)) : s), crashed);
-        }
+          return { kind: "local", key: `local ${action.process} ${action.event}` };
+        default:
+          return undefined;
       }
     },
 
@@ -144,6 +145,33 @@ export function actorModel<M>(system: ActorSystem<M>): ActorModel {
       history: state.history.map((e) => ("call" in e ? `${names[e.client]} calls ${formatValue(e.call)}` : `${names[e.client]} returns ${formatValue(e.ret)}`)),
     }),
   };
+
+  function nextState(state: SystemState, action: SystemAction): SystemState {
+    switch (action.kind) {
+      case "invoke":
+        return step(state, action.client, (s, out) => actors[action.client]!.invoke!(s, out));
+      case "local":
+        return step(state, action.process, (s, out) => actors[action.process]!.onLocalEvent!(s, action.event, out));
+      case "deliver": {
+        const { from, to, msg } = action.envelope;
+        const rest = { ...state, network: channels.take(state.network, action.index) };
+        return step(rest, to, (s, out) => actors[to]!.receive(s, from, msg as M, out));
+      }
+      case "drop":
+        return { ...state, network: channels.remove(state.network, action.index) };
+      case "crash": {
+        const crashed: SystemState = { ...state, crashed: [...state.crashed, action.process].sort((a, b) => a - b) };
+        return actors.reduce<SystemState>((s, actor, id) => (actor.onCrash && isLive(s, id) ? step(s, id, (p, out) => actor.onCrash!(p, action.process, out)) : s), crashed);
+      }
+    }
+  }
+
+  /** The state after the system's `canonicalize`, its messages re-keyed and put back in canonical order. */
+  function canonical(state: SystemState): SystemState {
+    const messages = state.network.map((key) => channels.envelope(key) as InFlight<M>);
+    const renamed = system.canonicalize!(state.procs, messages);
+    return { ...state, procs: renamed.procs, network: channels.add([], renamed.messages.map((m) => channels.keyOf(m.from, m.to, m.msg))) };
+  }
 
   function namedEnvelope(e: Envelope) {
     return { from: names[e.from], to: names[e.to], message: e.msg };

@@ -5,7 +5,7 @@ import { jarSha256, recordBaseline } from "../tlc/baseline.ts";
 import { tlaToolsClasspath } from "../tlc/locate.ts";
 import { emitModel, pairingOf, runPairedTlc } from "../tlc/paired.ts";
 import { dirname, resolve } from "node:path";
-import { resolveConfig } from "../spec.ts";
+import { resolveConfig, type TlaTwin } from "../spec.ts";
 import type { Args } from "./args.ts";
 import { interruptible } from "./interrupt.ts";
 
@@ -24,16 +24,16 @@ export async function tlcSpecCommand(args: Args): Promise<number> {
   const { spec, config, pairing, moduleFile } = await pairedInstance(args);
   if (args.emit !== undefined) {
     if (!args.emit.endsWith(".tla") || dirname(resolve(args.emit)) !== dirname(moduleFile)) throw new UsageError(`--emit takes a .tla path beside ${moduleFile}`);
-    emitModel(resolve(args.emit), spec.tlaModule!, pairing);
+    emitModel(resolve(args.emit), pairing.module ?? spec.tlaModule!, pairing);
     process.stdout.write(`wrote ${args.emit} and its .cfg (run: interleave tlc --module ${args.emit})\n`);
     return 0;
   }
   const tlc = await interruptible((signal) => runPairedTlc(moduleFile, pairing, { dump: args.record, workers: args.workers, timeoutSeconds: args.timeout, signal }));
   const properties = [...tlc.verdicts].map(([name, v]) => ({
     name,
-    kind: "invariant" in pairing.twins[name]! ? "always" : "sometimes",
+    kind: twinKind(pairing.twins[name]!),
     holds: v.holds,
-    ...(v.violation && { trace: { steps: v.violation.states.map((s) => ({ action: s.action === "<Initial predicate>" ? "init" : s.action, state: s.variables })), loopsBackTo: v.violation.loopsBackTo } }),
+    ...(v.violation && { trace: { steps: v.violation.states.map((s) => ({ action: s.action === "<Initial predicate>" ? "init" : s.action, state: s.variables })), loopsBackTo: v.violation.stutters ? v.violation.states.length - 1 : v.violation.loopsBackTo } }),
   }));
   const document = { tool: "tlc", spec: spec.name, variant: args.variant, config, complete: tlc.counts.success, distinctStates: tlc.counts.distinctStates, generatedStates: tlc.counts.generatedStates, depth: tlc.counts.depth, seconds: Math.round(tlc.seconds * 1000) / 1000, properties };
   if (args.record) {
@@ -52,6 +52,8 @@ export async function tlcSpecCommand(args: Args): Promise<number> {
   }
   return properties.some((p) => !p.holds) ? 1 : 0;
 }
+
+const twinKind = (twin: TlaTwin) => ("invariant" in twin ? "always" : "property" in twin ? "temporal" : "sometimes");
 
 /** `interleave crosscheck <spec> …`: the explorer and TLC on one configuration; exit 0 when they agree, 1 when not. */
 export async function crosscheckCommand(args: Args): Promise<number> {

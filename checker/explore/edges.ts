@@ -1,24 +1,25 @@
 /**
  * The explored state graph: for each expanded state, the id reached by each of its actions, in action
- * order, so a path through the graph is also a list of action indexes to replay.
+ * order, so a path through the graph is also a list of action indexes to replay. Each edge also carries
+ * the fairness class of its action (an interned id; -1 for an action no fairness applies to).
  */
 export class EdgeStore {
   private targets = new Int32Array(1 << 16);
+  private classes = new Int32Array(1 << 16);
   private used = 0;
   private starts = new Int32Array(1 << 14).fill(-1);
   private counts = new Int32Array(1 << 14);
 
-  /** Records the successors of state `id`, one per action. */
-  set(id: number, successors: readonly number[]): void {
+  /** Records the successors of state `id`, one per action, with each action's fairness class. */
+  set(id: number, successors: readonly number[], fairness?: readonly number[]): void {
     while (id >= this.starts.length) this.growStates();
-    while (this.used + successors.length > this.targets.length) {
-      const t = new Int32Array(this.targets.length * 2);
-      t.set(this.targets);
-      this.targets = t;
-    }
+    while (this.used + successors.length > this.targets.length) this.growEdges();
     this.starts[id] = this.used;
     this.counts[id] = successors.length;
-    for (const s of successors) this.targets[this.used++] = s;
+    for (let k = 0; k < successors.length; k++) {
+      this.classes[this.used] = fairness?.[k] ?? -1;
+      this.targets[this.used++] = successors[k]!;
+    }
   }
 
   /** Number of actions of state `id` (0 if it was never expanded). */
@@ -31,8 +32,22 @@ export class EdgeStore {
     return this.targets[this.starts[id]! + k]!;
   }
 
+  /** The fairness class of action `k` of state `id`, or -1 when the action need not ever be taken. */
+  fairClass(id: number, k: number): number {
+    return this.classes[this.starts[id]! + k]!;
+  }
+
   bytes(): number {
-    return this.targets.byteLength + this.starts.byteLength + this.counts.byteLength;
+    return this.targets.byteLength + this.classes.byteLength + this.starts.byteLength + this.counts.byteLength;
+  }
+
+  private growEdges(): void {
+    const t = new Int32Array(this.targets.length * 2);
+    t.set(this.targets);
+    this.targets = t;
+    const c = new Int32Array(this.classes.length * 2);
+    c.set(this.classes);
+    this.classes = c;
   }
 
   private growStates(): void {

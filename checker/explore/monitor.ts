@@ -1,6 +1,6 @@
 import { encode } from "../state/encode.ts";
 import { isLinearizable } from "../props/linearizability.ts";
-import type { Property } from "../props/property.ts";
+import { isLiveness, type LivenessProperty, type Property } from "../props/property.ts";
 
 /** A property as evaluated during a search: the state id of its first witness or violation, if any. */
 interface Watch<S> {
@@ -24,16 +24,26 @@ export class Monitor<S> {
     this.watches = properties.map((property) => ({ property, found: -1, test: stateTest(property) }));
     this.perState = this.watches.filter((w) => w.test !== undefined);
     this.deadlock = this.watches.find((w) => w.property.kind === "deadlock");
+    this.liveness = properties.filter(isLiveness).map((property) => ({ property, bits: new StateBytes() }));
   }
 
-  /** True when some property needs the state graph (termination). */
+  /** The liveness properties, with the state bits they are decided on after the search. */
+  readonly liveness: readonly LivenessWatch<S>[];
+  /** Bit 0: the state is final (set when it is expanded). */
+  readonly finals = new StateBytes();
+
+  /** True when some property needs the state graph (the liveness properties). */
   get needsGraph(): boolean {
-    return this.watches.some((w) => w.property.kind === "termination");
+    return this.liveness.length > 0;
   }
 
   /** Evaluates the per-state properties not yet decided on a newly discovered state; true on a violation. */
   onState(state: S, id: number): boolean {
     let violated = false;
+    for (const { property, bits } of this.liveness) {
+      if (property.kind === "eventually") bits.set(id, property.holds(state) ? goal : 0);
+      else if (property.kind === "leadsTo") bits.set(id, (property.from(state) ? trigger : 0) | (property.to(state) ? goal : 0));
+    }
     for (const w of this.perState) {
       if (w.found >= 0) continue;
       const ok = w.test!(state);
@@ -47,9 +57,38 @@ export class Monitor<S> {
 
   /** Records a deadlock when an expanded state has no successor and is not final; true when it does. */
   onExpanded(id: number, successors: number, final: boolean): boolean {
+    if (final && this.liveness.length > 0) this.finals.set(id, 1);
     if (!this.deadlock || this.deadlock.found >= 0 || successors > 0 || final) return false;
     this.deadlock.found = id;
     return true;
+  }
+}
+
+/** A liveness property and, per state id, its predicates' bits (`trigger`, `goal`). */
+export interface LivenessWatch<S> {
+  readonly property: LivenessProperty<S>;
+  readonly bits: StateBytes;
+}
+
+/** Bits of a leadsTo's `from` (trigger) and of eventually's or leadsTo's `to` (goal). */
+export const trigger = 1;
+export const goal = 2;
+
+/** One byte per state id, growing as states are found. */
+export class StateBytes {
+  private bytes = new Uint8Array(1 << 14);
+
+  set(id: number, value: number): void {
+    while (id >= this.bytes.length) {
+      const grown = new Uint8Array(this.bytes.length * 2);
+      grown.set(this.bytes);
+      this.bytes = grown;
+    }
+    this.bytes[id] = value;
+  }
+
+  get(id: number): number {
+    return id < this.bytes.length ? this.bytes[id]! : 0;
   }
 }
 

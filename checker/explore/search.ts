@@ -1,11 +1,12 @@
-import type { Model } from "../model.ts";
+import type { FairnessLevels, Model } from "../model.ts";
 import type { Property } from "../props/property.ts";
-import { findCycle } from "../props/cycles.ts";
+import { findFairLasso } from "../props/liveness.ts";
 import { collisionProbability } from "../state/fingerprint.ts";
 import { hashInto } from "../state/hash.ts";
 import { VisitedSet } from "../state/visited.ts";
 import { EdgeStore } from "./edges.ts";
-import { Monitor } from "./monitor.ts";
+import { FairnessClasses } from "./fairness.ts";
+import { goal, Monitor, trigger, type LivenessWatch } from "./monitor.ts";
 import type { ExploreResult, Progress, PropertyResult, Trace } from "./result.ts";
 import { replay } from "./replay.ts";
 
@@ -22,6 +23,8 @@ export interface ExploreOptions<S> {
   readonly continueAfterViolation?: boolean;
   /** Called once with every distinct state, in discovery order (e.g. to project the reachable set). */
   readonly onNewState?: (state: S) => void;
+  /** Fairness level per action kind for the liveness properties (a kind not named is weakly fair). */
+  readonly fairness?: FairnessLevels;
   /** Checked with the progress report; when aborted the search stops as at a bound. */
   readonly signal?: AbortSignal;
 }
@@ -38,6 +41,7 @@ export function explore<S, A>(model: Model<S, A>, options: ExploreOptions<S>): E
   const visited = new VisitedSet();
   const monitor = new Monitor(options.properties);
   const graph = monitor.needsGraph ? new EdgeStore() : undefined;
+  const classes = graph ? new FairnessClasses(model, options.fairness) : undefined;
   const pending: { state: S; id: number }[] = [];
   let head = 0;
   let generated = 0;
@@ -85,7 +89,7 @@ export function explore<S, A>(model: Model<S, A>, options: ExploreOptions<S>): E
       targets.push(discover(model.next(state, actions[k]!), id, k, level));
     }
     if (targets.length < actions.length) break; // stopped mid-expansion: not a dead end, not an edge list
-    graph?.set(id, targets);
+    graph?.set(id, targets, classes && actions.map((a) => classes.classOf(a)));
     if (monitor.onExpanded(id, actions.length, model.isFinal(state)) && !options.continueAfterViolation) stopped = true;
   }
 
@@ -94,10 +98,11 @@ export function explore<S, A>(model: Model<S, A>, options: ExploreOptions<S>): E
   const properties = monitor.watches.map(({ property, found }): PropertyResult<S, A> => {
     const base = { name: property.name, kind: property.kind };
     if (property.kind === "sometimes") return found >= 0 ? { ...base, holds: true } : { ...base, holds: complete ? false : null };
-    if (property.kind === "termination") {
+    const live = monitor.liveness.find((w) => w.property === property);
+    if (live) {
       if (!complete) return { ...base, holds: null };
-      const cycle = findCycle(graph!, visited.size);
-      return cycle ? { ...base, holds: false, trace: lasso(traceTo(cycle.start), cycle.actions, model) } : { ...base, holds: true };
+      const found = findFairLasso(graph!, livenessQuery(live, monitor, graph!, visited, classes));
+      return found ? { ...base, holds: false, trace: lasso(traceTo(found.start), found.stem, found.cycle, model) } : { ...base, holds: true };
     }
     if (found >= 0) return { ...base, holds: false, trace: traceTo(found) };
     return { ...base, holds: complete ? true : null };
@@ -114,18 +119,39 @@ export function explore<S, A>(model: Model<S, A>, options: ExploreOptions<S>): E
   };
 }
 
-/**
- * Extends the path to a cyclic state by its cycle. The last step's state is the state at `loopsBackTo`
- * again, so the action that closes the loop is kept.
- */
-function lasso<S, A>(prefix: Trace<S, A>, cycle: readonly number[], model: Model<S, A>): Trace<S, A> {
-  const steps = [...prefix.steps];
-  const loopsBackTo = steps.length - 1;
-  let state = steps[loopsBackTo]!.state;
-  for (const k of cycle) {
-    const action = model.actions(state)[k]!;
-    state = model.next(state, action);
-    steps.push({ action, state });
+/** The states a liveness property's bad execution may visit and start from. */
+function livenessQuery<S>(watch: LivenessWatch<S>, monitor: Monitor<S>, graph: EdgeStore, visited: VisitedSet, classes: FairnessClasses<S, unknown> | undefined) {
+  const { property, bits } = watch;
+  const initial = (v: number) => visited.parent(v) === -1;
+  const strong = (c: number) => classes?.strong(c) ?? false;
+  const n = visited.size;
+  switch (property.kind) {
+    case "termination":
+      return { n, strong, trigger: initial, allowed: (v: number) => monitor.finals.get(v) === 0 && graph.degree(v) > 0 };
+    case "eventually":
+      return { n, strong, trigger: initial, allowed: (v: number) => (bits.get(v) & goal) === 0 };
+    case "leadsTo":
+      return { n, strong, trigger: (v: number) => (bits.get(v) & trigger) !== 0, allowed: (v: number) => (bits.get(v) & goal) === 0 };
   }
+}
+
+/**
+ * Extends the path to a state by the stem and the cycle of a lasso. The last step's state is the state at
+ * `loopsBackTo` again, so the action that closes the loop is kept; with an empty cycle the last state
+ * stutters forever and `loopsBackTo` is the last step.
+ */
+function lasso<S, A>(prefix: Trace<S, A>, stem: readonly number[], cycle: readonly number[], model: Model<S, A>): Trace<S, A> {
+  const steps = [...prefix.steps];
+  const walk = (actions: readonly number[]) => {
+    let state = steps[steps.length - 1]!.state;
+    for (const k of actions) {
+      const action = model.actions(state)[k]!;
+      state = model.next(state, action);
+      steps.push({ action, state });
+    }
+  };
+  walk(stem);
+  const loopsBackTo = steps.length - 1;
+  walk(cycle);
   return { steps, loopsBackTo };
 }

@@ -25,7 +25,7 @@ export interface PairedTlcResult {
 export function pairingOf<S>(spec: Spec, instance: Instance<S, unknown>): { pairing: TlaPairing<S>; moduleFile: string } {
   if (!spec.tlaModule) throw new UsageError(`spec "${spec.name}" has no TLA+ pairing`);
   if (!instance.tla) throw new UsageError(`this configuration of ${spec.name} has no TLA+ twin (see its model.ts for the configurations ${spec.tlaModule}.tla states)`);
-  return { pairing: instance.tla, moduleFile: join(specsRoot, spec.name, `${spec.tlaModule}.tla`) };
+  return { pairing: instance.tla, moduleFile: join(specsRoot, spec.name, `${instance.tla.module ?? spec.tlaModule}.tla`) };
 }
 
 /**
@@ -39,20 +39,20 @@ export async function runPairedTlc<S>(moduleFile: string, pairing: TlaPairing<S>
   try {
     copyFileSync(moduleFile, join(dir, `${module}.tla`));
     writeFileSync(join(dir, "MC.tla"), mcModule("MC", module, pairing));
-    const run = async (name: string, invariants: readonly string[], dump: boolean) => {
-      writeFileSync(join(dir, `${name}.cfg`), mcConfig(pairing, invariants));
+    const run = async (name: string, checks: Checks, dump: boolean) => {
+      writeFileSync(join(dir, `${name}.cfg`), mcConfig(pairing, checks));
       const dumpPath = join(dir, `${name}-states`);
       const result = await runTlc({ module: join(dir, "MC.tla"), config: join(dir, `${name}.cfg`), workers: options.workers, timeoutSeconds: options.timeoutSeconds, signal: options.signal, ...(dump && { dump: dumpPath }) });
       return { ...result, dumpPath: `${dumpPath}.dump` };
     };
     const started = performance.now();
-    const full = await run("Full", [], options.dump);
+    const full = await run("Full", {}, options.dump);
     const verdicts = new Map<string, { holds: boolean; violation?: TlcViolation }>();
     for (const [property, twin] of Object.entries(pairing.twins)) {
-      const invariant = "invariant" in twin ? twin.invariant : twin.violatedInvariant;
-      const { report } = await run(`Check_${invariant}`, [invariant], false);
+      const checks: Checks = "property" in twin ? { property: twin.property } : { invariants: ["invariant" in twin ? twin.invariant : twin.violatedInvariant] };
+      const { report } = await run(`Check_${"property" in twin ? twin.property : checks.invariants![0]}`, checks, false);
       const violation = report.violations[0];
-      verdicts.set(property, "invariant" in twin ? { holds: violation === undefined, ...(violation && { violation }) } : { holds: violation !== undefined });
+      verdicts.set(property, "violatedInvariant" in twin ? { holds: violation !== undefined } : { holds: violation === undefined, ...(violation && { violation }) });
     }
     let reachable: HashedStates | undefined;
     if (options.dump) {
@@ -79,7 +79,8 @@ export function emitModel(path: string, module: string, pairing: TlaPairing<unkn
   const name = basename(path, ".tla");
   writeFileSync(path, mcModule(name, module, pairing));
   const invariants = Object.values(pairing.twins).flatMap((t) => ("invariant" in t ? [t.invariant] : []));
-  writeFileSync(path.replace(/\.tla$/, ".cfg"), mcConfig(pairing, invariants));
+  const properties = Object.values(pairing.twins).flatMap((t) => ("property" in t ? [t.property] : []));
+  writeFileSync(path.replace(/\.tla$/, ".cfg"), mcConfig(pairing, { invariants, properties }));
 }
 
 /** The model module: the spec extended with one definition per constant that is not a model value. */
@@ -90,8 +91,27 @@ function mcModule(name: string, module: string, pairing: TlaPairing<unknown>): s
   return `---- MODULE ${name} ----\nEXTENDS ${module}\n${definitions.join("\n")}\n====\n`;
 }
 
-/** The model configuration: constants, Init/Next, the invariants asked for; deadlock is an invariant twin. */
-function mcConfig(pairing: TlaPairing<unknown>, invariants: readonly string[]): string {
+/** What one TLC run checks: invariants, and temporal properties (which need the fair specification). */
+interface Checks {
+  readonly invariants?: readonly string[];
+  readonly properties?: readonly string[];
+  readonly property?: string;
+}
+
+/**
+ * The model configuration: constants, the behaviour spec (Init/Next, or FairSpec when a temporal property
+ * is checked), the invariants and properties asked for; deadlock is an invariant twin.
+ */
+function mcConfig(pairing: TlaPairing<unknown>, checks: Checks): string {
   const constants = Object.entries(pairing.constants).map(([name, value]) => (name === value ? `  ${name} = ${name}` : `  ${name} <- MC_${name}`));
-  return [...(constants.length ? ["CONSTANTS", ...constants] : []), "INIT Init", "NEXT Next", ...(invariants.length ? [`INVARIANT ${invariants.join(" ")}`] : []), "CHECK_DEADLOCK FALSE", ""].join("\n");
+  const invariants = checks.invariants ?? [];
+  const properties = [...(checks.properties ?? []), ...(checks.property ? [checks.property] : [])];
+  return [
+    ...(constants.length ? ["CONSTANTS", ...constants] : []),
+    ...(properties.length ? ["SPECIFICATION FairSpec"] : ["INIT Init", "NEXT Next"]),
+    ...(invariants.length ? [`INVARIANT ${invariants.join(" ")}`] : []),
+    ...(properties.length ? [`PROPERTY ${properties.join(" ")}`] : []),
+    "CHECK_DEADLOCK FALSE",
+    "",
+  ].join("\n");
 }

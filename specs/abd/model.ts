@@ -2,7 +2,7 @@ import { abdSystem, type AbdFlaws } from "../../src/protocols/abd/index.ts";
 import type { Network } from "../../src/actor/index.ts";
 import { actorModel, type SystemState } from "../../checker/actors/system.ts";
 import { UsageError } from "../../checker/errors.ts";
-import { always, linearizable, noDeadlock, sometimes, terminates } from "../../checker/props/property.ts";
+import { always, eventually, linearizable, noDeadlock, sometimes, terminates } from "../../checker/props/property.ts";
 import { register } from "../../checker/props/sequential.ts";
 import { choiceKey, defineSpec, intKey, type Config } from "../../checker/spec.ts";
 import { registerOpsKey, registerScripts } from "../../checker/register-scripts.ts";
@@ -32,6 +32,8 @@ function build(config: Config, variant: string) {
       linearizable("linearizable", history, register),
       noDeadlock<SystemState>(),
       terminates<SystemState>(),
+      // Clients never crash, so a final state is one where every client has run its whole script.
+      eventually<SystemState>("every-operation-completes", (s) => model.isFinal(s)),
       sometimes<SystemState>("read-returns-written", (s) => s.history.some((e) => "ret" in e && typeof e.ret === "number")),
       always<SystemState>("timestamps-are-unique", (s) => uniqueTimestamps(s, Number(config.servers))),
     ],
@@ -64,6 +66,11 @@ export default defineSpec({
     main: { summary: "the ABD algorithm" },
     "reader-no-writeback": { summary: "a read returns after its query phase: new-old inversion", defaults: { ops: "w1,rr", crashes: 0 }, fails: ["linearizable"] },
     "writer-no-query": { summary: "a writer takes its timestamp from a local counter", defaults: { ops: "w1,w2r", crashes: 0 }, fails: ["linearizable"] },
+    "two-crashes": {
+      summary: "the same protocol when 2 of 3 servers may crash: no majority is left, operations block forever",
+      defaults: { clients: 1, ops: "w1r", crashes: 2 },
+      fails: ["no-deadlock", "every-operation-completes"],
+    },
   },
   build,
 });

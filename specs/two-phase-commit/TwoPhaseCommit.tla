@@ -13,19 +13,26 @@
 (* (R*'s presumed nothing) it would be 1 + 2D.                             *)
 (*                                                                          *)
 (* The known-wrong variant is the constant CommitWithoutAllVotes: the      *)
-(* coordinator commits on the first yes vote.                              *)
+(* coordinator commits on the first yes vote. With MaxCrashes = 1 the      *)
+(* coordinator may crash (crash-stop); messages to it are then never       *)
+(* delivered.                                                              *)
+(*                                                                          *)
+(* FairSpec states the explorer's fairness (checker/actors/system.ts):     *)
+(* weak fairness of each process's local steps and of delivering each      *)
+(* message to a live process; a crash is never owed.                       *)
 (***************************************************************************)
 EXTENDS Naturals, Sequences, FiniteSets, TLC
 
-CONSTANTS D, Nil, CommitWithoutAllVotes
+CONSTANTS D, MaxCrashes, Nil, CommitWithoutAllVotes
 
 RMs == 1 .. D
 
 VARIABLES tm,   \* the coordinator: [phase, decision, yes, acks, log, sent, forced]
           rm,   \* rm[r]: [phase, vote, log, sent, forced]
-          net   \* the messages in flight: a bag, message -> number of copies
+          net,  \* the messages in flight: a bag, message -> number of copies
+          crashed \* the crashed processes: {} or {0}
 
-vars == <<tm, rm, net>>
+vars == <<tm, rm, net, crashed>>
 
 Put(bag, m) == IF m \in DOMAIN bag THEN [bag EXCEPT ![m] = @ + 1] ELSE bag @@ (m :> 1)
 Take(bag, m) == IF bag[m] = 1 THEN [x \in DOMAIN bag \ {m} |-> bag[x]] ELSE [bag EXCEPT ![m] = @ - 1]
@@ -42,13 +49,15 @@ Init ==
   /\ tm = [phase |-> "init", decision |-> Nil, yes |-> {}, acks |-> {}, log |-> <<>>, sent |-> 0, forced |-> 0]
   /\ rm = [r \in RMs |-> [phase |-> "working", vote |-> Nil, log |-> <<>>, sent |-> 0, forced |-> 0]]
   /\ net = <<>>
+  /\ crashed = {}
 
 (* The coordinator forces its begin record and asks every participant to prepare. *)
 Begin ==
+  /\ 0 \notin crashed
   /\ tm.phase = "init"
   /\ tm' = [Write(tm, "begin", TRUE) EXCEPT !.phase = "collecting", !.sent = @ + D]
   /\ net' = PutEach(net, ToAll([from |-> 0, type |-> "prepare"]))
-  /\ UNCHANGED rm
+  /\ UNCHANGED <<rm, crashed>>
 
 (* The coordinator logs its decision (forced only for a commit) and sends it to every participant. *)
 Decide(st, commit, bag) ==
@@ -57,7 +66,7 @@ Decide(st, commit, bag) ==
   /\ net' = PutEach(bag, ToAll([from |-> 0, type |-> "decision", commit |-> commit]))
 
 TmReceive(m, bag) ==
-  /\ UNCHANGED rm
+  /\ UNCHANGED <<rm, crashed>>
   /\ IF m.type = "vote" /\ tm.phase = "collecting"
      THEN IF ~m.yes THEN Decide(tm, FALSE, bag)
           ELSE LET st == [tm EXCEPT !.yes = @ \cup {m.from}]
@@ -77,11 +86,12 @@ TmReceive(m, bag) ==
 RmSend(r, st, msg, bag) ==
   /\ rm' = [rm EXCEPT ![r] = [st EXCEPT !.sent = @ + 1]]
   /\ net' = Put(bag, [from |-> r, to |-> 0] @@ msg)
+  /\ UNCHANGED crashed
 
 RmReceive(m, bag) ==
   LET r == m.to
       st == rm[r]
-  IN /\ UNCHANGED tm
+  IN /\ UNCHANGED <<tm, crashed>>
      /\ IF m.type = "prepare" /\ st.phase = "working"
         THEN /\ rm' = [rm EXCEPT ![r].phase = "asked"]
              /\ net' = bag
@@ -105,14 +115,37 @@ VoteNo(r) ==
   /\ RmSend(r, [Write(rm[r], "abort", FALSE) EXCEPT !.phase = "aborted", !.vote = "no"], [type |-> "vote", yes |-> FALSE], net)
   /\ UNCHANGED tm
 
-Deliver(m) == IF m.to = 0 THEN TmReceive(m, Take(net, m)) ELSE RmReceive(m, Take(net, m))
+(* Message m, in flight to a live process, is delivered. *)
+Deliver(m) ==
+  /\ m \in DOMAIN net
+  /\ m.to \notin crashed
+  /\ IF m.to = 0 THEN TmReceive(m, Take(net, m)) ELSE RmReceive(m, Take(net, m))
+
+CrashCoordinator ==
+  /\ Cardinality(crashed) < MaxCrashes
+  /\ 0 \notin crashed
+  /\ crashed' = crashed \cup {0}
+  /\ UNCHANGED <<tm, rm, net>>
 
 Next ==
   \/ Begin
   \/ \E r \in RMs : VoteYes(r) \/ VoteNo(r)
   \/ \E m \in DOMAIN net : Deliver(m)
+  \/ CrashCoordinator
 
 Spec == Init /\ [][Next]_vars
+
+(* Every message the processes can send: the universe the fairness of delivery ranges over. *)
+Msgs == [from : {0}, to : RMs, type : {"prepare"}]
+        \cup [from : {0}, to : RMs, type : {"decision"}, commit : BOOLEAN]
+        \cup [from : RMs, to : {0}, type : {"vote"}, yes : BOOLEAN]
+        \cup [from : RMs, to : {0}, type : {"ack"}]
+
+FairSpec ==
+  /\ Spec
+  /\ WF_vars(Begin)
+  /\ \A r \in RMs : WF_vars(VoteYes(r)) /\ WF_vars(VoteNo(r))
+  /\ \A m \in Msgs : WF_vars(Deliver(m))
 
 (***************************************************************************)
 (* Properties, twins of those in specs/two-phase-commit/model.ts.          *)
@@ -134,5 +167,12 @@ ForcedWrites2Plus2D == CommittedAndEnded => TotalForced = 2 + 2 * D
 (* The twin of `sometimes commits`: TLC must find this invariant violated. *)
 NeverCommits == ~CommittedAndEnded
 
-NoDeadlock == (tm.phase = "ended" /\ \A r \in RMs : rm[r].phase \in {"committed", "aborted"}) \/ ENABLED Next
+(* Final: every live process is done (a crashed coordinator counts as done). *)
+Final == (0 \in crashed \/ tm.phase = "ended") /\ \A r \in RMs : rm[r].phase \in {"committed", "aborted"}
+NoDeadlock == Final \/ ENABLED Next
+
+(* Liveness, under FairSpec. *)
+Terminates == <>(Final \/ ~ENABLED Next)
+SomePrepared == \E r \in RMs : rm[r].phase = "prepared"
+PreparedDecides == SomePrepared ~> ~SomePrepared
 =============================================================================

@@ -6,10 +6,10 @@ import { tlaFunction, tlaRecord, tlaSet, type TlaRecord } from "../../checker/tl
 import type { CoordinatorState } from "../../src/protocols/two-phase-commit/index.ts";
 
 /** The pairing of one configuration with TwoPhaseCommit.tla: constants, property twins and the state projection. */
-export function twoPhaseCommitPairing(options: { model: ActorModel; rms: number; commitWithoutAllVotes: boolean }): TlaPairing<SystemState> {
+export function twoPhaseCommitPairing(options: { model: ActorModel; rms: number; crashes: number; commitWithoutAllVotes: boolean }): TlaPairing<SystemState> {
   const rms = Array.from({ length: options.rms }, (_, i) => i + 1);
   return {
-    constants: { D: String(options.rms), Nil: "Nil", CommitWithoutAllVotes: options.commitWithoutAllVotes ? "TRUE" : "FALSE" },
+    constants: { D: String(options.rms), MaxCrashes: String(options.crashes), Nil: "Nil", CommitWithoutAllVotes: options.commitWithoutAllVotes ? "TRUE" : "FALSE" },
     twins: {
       atomicity: { invariant: "Atomicity" },
       "commit-needs-all-yes": { invariant: "CommitNeedsAllYes" },
@@ -17,6 +17,8 @@ export function twoPhaseCommitPairing(options: { model: ActorModel; rms: number;
       "forced-writes-2-plus-2d": { invariant: "ForcedWrites2Plus2D" },
       commits: { violatedInvariant: "NeverCommits" },
       "no-deadlock": { invariant: "NoDeadlock" },
+      terminates: { property: "Terminates" },
+      "prepared-decides": { property: "PreparedDecides" },
     },
     toTla(state) {
       const tm = state.procs[0] as CoordinatorState;
@@ -24,6 +26,7 @@ export function twoPhaseCommitPairing(options: { model: ActorModel; rms: number;
         tm: tlaRecord({ ...(plainToTla(tm) as TlaRecord).fields, yes: tlaSet(tm.yes), acks: tlaSet(tm.acks) }),
         rm: tlaFunction(rms.map((r) => [r, plainToTla(state.procs[r])])),
         net: tlaBag(options.model, state.network),
+        crashed: tlaSet(state.crashed),
       };
     },
   };

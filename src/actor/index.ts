@@ -68,4 +68,18 @@ export interface ActorSystem<M> {
   readonly crashes: number;
   /** The processes that may crash; by default, none. */
   readonly crashable: readonly Id[];
+  /**
+   * Optional abstraction applied after every step: renames data throughout the processes' states and the
+   * messages in flight to a canonical representative (e.g. ballots replaced by their rank, when the protocol
+   * only compares them), so that an unbounded protocol has a finite model. It must be a bisimulation: the
+   * renamed state must behave exactly as the original does.
+   */
+  readonly canonicalize?: (procs: readonly unknown[], messages: readonly InFlight<M>[]) => { readonly procs: readonly unknown[]; readonly messages: readonly InFlight<M>[] };
+}
+
+/** A message in flight, as `canonicalize` sees it. */
+export interface InFlight<M> {
+  readonly from: Id;
+  readonly to: Id;
+  readonly msg: M;
 }
