@@ -1,8 +1,14 @@
 /** Runs one benchmark case in this process and prints its figures as JSON (peak RSS of this process). */
-import { runSpec } from "../checker/commands/check.ts";
 import { loadSpec } from "../checker/discover.ts";
+import { explore } from "../checker/explore/search.ts";
+import { isLiveness } from "../checker/props/property.ts";
+import { resolveConfig } from "../checker/spec.ts";
 import { cases } from "./cases.ts";
 
 const c = cases[Number(process.argv[2])]!;
-const { result } = runSpec(await loadSpec(c.spec), c.variant, c.settings, {});
-console.log(JSON.stringify({ ...c, distinct: result.distinctStates, generated: result.generatedStates, depth: result.depth, seconds: result.seconds, peakRssKiB: process.resourceUsage().maxRSS }));
+const spec = await loadSpec(c.spec);
+const { model, properties } = spec.build(resolveConfig(spec, c.variant, c.settings), c.variant);
+const checked = c.checks === "safety" ? properties.filter((p) => !isLiveness(p)) : properties;
+const result = explore(model, { properties: checked });
+const liveness = checked.filter(isLiveness).map((p) => p.name);
+console.log(JSON.stringify({ ...c, liveness, distinct: result.distinctStates, generated: result.generatedStates, depth: result.depth, seconds: result.seconds, peakRssKiB: process.resourceUsage().maxRSS }));

@@ -6,9 +6,10 @@ import { execFileSync } from "node:child_process";
 import { cases } from "./cases.ts";
 
 const rows = cases.map((_, i) => JSON.parse(execFileSync("node", ["--import", "tsx", "bench/case.ts", String(i)], { encoding: "utf8" })));
-console.log("| case | distinct | generated | depth | seconds | distinct/s | generated/s | peak RSS |");
-console.log("|---|---:|---:|---:|---:|---:|---:|---:|");
+console.log("| case | checks | distinct | generated | depth | seconds | distinct/s | generated/s | peak RSS |");
+console.log("|---|---|---:|---:|---:|---:|---:|---:|---:|");
 for (const r of rows) {
   const rate = (x: number) => Math.round(x / r.seconds).toLocaleString("en");
-  console.log(`| ${r.label} | ${r.distinct.toLocaleString("en")} | ${r.generated.toLocaleString("en")} | ${r.depth} | ${r.seconds.toFixed(2)} | ${rate(r.distinct)} | ${rate(r.generated)} | ${Math.round(r.peakRssKiB / 1024)} MiB |`);
+  const checks = r.checks === "safety" ? "safety only" : `safety + ${r.liveness.join(", ") || "no liveness"}`;
+  console.log(`| ${r.label} | ${checks} | ${r.distinct.toLocaleString("en")} | ${r.generated.toLocaleString("en")} | ${r.depth} | ${r.seconds.toFixed(2)} | ${rate(r.distinct)} | ${rate(r.generated)} | ${Math.round(r.peakRssKiB / 1024)} MiB |`);
 }

@@ -8,7 +8,7 @@ import { UsageError } from "./errors.ts";
 
 const usage = `usage:
   interleave list [--json]
-  interleave check <spec> [--variant V] [--set key=value]... [--max-states N] [--strategy bfs|dfs] [--continue] [--json]
+  interleave check <spec> [--variant V] [--set key=value]... [--max-states N] [--strategy bfs|dfs] [--continue] [--fairness kind=weak|strong|none]... [--json]
   interleave check --all [--json]
   interleave tlc <spec> [--variant V] [--set key=value]... [--record] [--emit Path.tla] [--json]
   interleave crosscheck <spec> [--variant V] [--set key=value]... [--json]

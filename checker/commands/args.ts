@@ -1,5 +1,6 @@
 import { parseArgs } from "node:util";
 import { UsageError } from "../errors.ts";
+import type { FairnessLevel, FairnessLevels } from "../model.ts";
 
 /** The options every command may take; each command rejects those it does not use. */
 export interface Args {
@@ -12,6 +13,8 @@ export interface Args {
   readonly strategy: "bfs" | "dfs";
   /** Explore everything even after a violation (TLC's -continue). */
   readonly continue: boolean;
+  /** Fairness level per action kind for liveness (`--fairness deliver=strong`). */
+  readonly fairness: FairnessLevels;
   /** tlc: a TLA+ module on disk, its .cfg, TLC workers, a timeout in seconds. */
   readonly module: string | undefined;
   readonly config: string | undefined;
@@ -33,6 +36,7 @@ const options = {
   "max-states": { type: "string" },
   strategy: { type: "string" },
   continue: { type: "boolean" },
+  fairness: { type: "string", multiple: true },
   module: { type: "string" },
   config: { type: "string" },
   workers: { type: "string" },
@@ -47,6 +51,19 @@ function positive(name: string, raw: string | undefined): number | undefined {
   if (raw === undefined) return undefined;
   if (!/^[1-9]\d*$/.test(raw)) throw new UsageError(`--${name} takes a positive integer, got "${raw}"`);
   return Number(raw);
+}
+
+const levels: readonly FairnessLevel[] = ["weak", "strong", "none"];
+
+/** `kind=level` settings, e.g. deliver=strong; a UsageError on anything else. */
+function fairnessOf(settings: readonly string[]): FairnessLevels {
+  const result: Record<string, FairnessLevel> = {};
+  for (const setting of settings) {
+    const m = /^([a-z][a-z-]*)=(\w+)$/.exec(setting);
+    if (!m || !levels.includes(m[2] as FairnessLevel)) throw new UsageError(`--fairness takes kind=level with level weak, strong or none (kinds of actor systems: deliver, invoke, local), got "${setting}"`);
+    result[m[1]!] = m[2] as FairnessLevel;
+  }
+  return result;
 }
 
 /** Parses command-line arguments; anything unknown or malformed is a UsageError. */
@@ -69,6 +86,7 @@ export function parse(argv: readonly string[]): Args {
     maxStates: positive("max-states", values["max-states"]),
     strategy,
     continue: values.continue ?? false,
+    fairness: fairnessOf(values.fairness ?? []),
     module: values.module,
     config: values.config,
     workers: positive("workers", values.workers) ?? 1,

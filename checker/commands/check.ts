@@ -2,7 +2,7 @@ import { loadSpec, specNames } from "../discover.ts";
 import { UsageError } from "../errors.ts";
 import { explore } from "../explore/search.ts";
 import type { ExploreResult } from "../explore/result.ts";
-import type { Model } from "../model.ts";
+import type { FairnessLevels, Model } from "../model.ts";
 import { explorerDocument, type ResultDocument } from "../report.ts";
 import { resolveConfig, type Config, type Spec } from "../spec.ts";
 import { renderTrace } from "../trace/text.ts";
@@ -20,7 +20,7 @@ export interface Run {
 }
 
 /** Builds and explores one configuration of a spec. */
-export function runSpec(spec: Spec, variant: string, settings: readonly string[], options: { maxStates?: number; strategy?: "bfs" | "dfs"; continueAfterViolation?: boolean; signal?: AbortSignal }): Run {
+export function runSpec(spec: Spec, variant: string, settings: readonly string[], options: { maxStates?: number; strategy?: "bfs" | "dfs"; continueAfterViolation?: boolean; fairness?: FairnessLevels; signal?: AbortSignal }): Run {
   const config = resolveConfig(spec, variant, settings);
   const { model, properties } = spec.build(config, variant);
   const progress = progressLine();
@@ -43,7 +43,7 @@ export async function checkCommand(args: Args): Promise<number> {
   if (extra.length > 0) throw new UsageError(`check takes one spec, got also: ${extra.join(" ")}`);
   const spec = await loadSpec(name);
   // The search is synchronous: Ctrl-C keeps Node's default and ends the process at once.
-  const run = runSpec(spec, args.variant, args.set, { maxStates: args.maxStates, strategy: args.strategy, continueAfterViolation: args.continue });
+  const run = runSpec(spec, args.variant, args.set, { maxStates: args.maxStates, strategy: args.strategy, continueAfterViolation: args.continue, fairness: args.fairness });
   process.stdout.write(args.json ? `${JSON.stringify(run.document, null, 2)}\n` : humanReport(run));
   return exitCode(run.result);
 }

@@ -1,5 +1,6 @@
 ---- MODULE MCMain ----
 EXTENDS TwoPhaseCommit
 MC_D == 3
+MC_MaxCrashes == 0
 MC_CommitWithoutAllVotes == FALSE
 ====

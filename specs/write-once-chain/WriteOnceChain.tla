@@ -76,6 +76,7 @@ ReaderReceive(m, bag) ==
   /\ UNCHANGED <<node, prop>>
 
 Deliver(m) ==
+  /\ m \in DOMAIN net
   /\ m.to \notin crashed
   /\ LET bag == Take(net, m) IN
      IF m.to \in Nodes THEN NodeReceive(m, bag)
@@ -97,6 +98,22 @@ Next ==
 
 Spec == Init /\ [][Next]_vars
 
+(* Every message the processes can send: the universe the fairness of delivery ranges over. *)
+Values == 1 .. NProposers
+Msgs == [from : Proposers, to : {0}, type : {"propose"}, value : Values]
+        \cup [from : Nodes, to : Nodes, type : {"write"}, value : Values, proposer : Proposers]
+        \cup [from : {Tail}, to : Proposers, type : {"decided"}, value : Values]
+        \cup [from : Readers, to : {Tail}, type : {"read"}]
+        \cup [from : {Tail}, to : Readers, type : {"readReply"}, value : Values \cup {Nil}]
+
+(* The explorer's fairness (checker/actors/system.ts): each local step and each delivery to a live    *)
+(* process is weakly fair; a crash is never owed.                                                     *)
+FairSpec ==
+  /\ Spec
+  /\ \A p \in Proposers : WF_vars(Propose(p))
+  /\ \A r \in Readers : WF_vars(Read(r))
+  /\ \A m \in Msgs : WF_vars(Deliver(m))
+
 (***************************************************************************)
 (* Properties, twins of those in specs/write-once-chain/model.ts.          *)
 (***************************************************************************)
@@ -111,5 +128,11 @@ Validity == Outcomes \subseteq 1 .. NProposers
 NothingDecided == \A p \in Proposers : prop[p].learned = Nil
 
 (* The explorer's deadlock check with its final states: every proposer learned the outcome. *)
-EveryProposerLearns == (\A p \in Proposers : prop[p].learned # Nil) \/ ENABLED Next
+(* Final: every proposer learned the outcome (nodes and readers are always done). *)
+Final == \A p \in Proposers : prop[p].learned # Nil
+NoDeadlock == Final \/ ENABLED Next
+
+(* Liveness, under FairSpec. *)
+Terminates == <>(Final \/ ~ENABLED Next)
+EveryProposerLearns == <>Final
 =============================================================================

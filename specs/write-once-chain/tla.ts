@@ -26,7 +26,9 @@ export function writeOnceChainPairing(options: { model: ActorModel; layout: Chai
       agreement: { invariant: "Agreement" },
       validity: { invariant: "Validity" },
       "value-decided": { violatedInvariant: "NothingDecided" },
-      "every-proposer-learns": { invariant: "EveryProposerLearns" },
+      "no-deadlock": { invariant: "NoDeadlock" },
+      terminates: { property: "Terminates" },
+      "every-proposer-learns": { property: "EveryProposerLearns" },
     },
     toTla: (state) => ({ node: node(state), prop: prop(state), rdr: rdr(state), net: tlaBag(options.model, state.network), crashed: tlaSet(state.crashed) }),
   };

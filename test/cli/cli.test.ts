@@ -17,7 +17,7 @@ describe("interleave CLI", () => {
     const r = await cli("list", "--json");
     expect(r.exitCode).toBe(0);
     const abd = JSON.parse(r.stdout).find((s: { name: string }) => s.name === "abd");
-    expect(abd.variants.map((v: { name: string }) => v.name)).toEqual(["main", "reader-no-writeback", "writer-no-query"]);
+    expect(abd.variants.map((v: { name: string }) => v.name)).toEqual(["main", "reader-no-writeback", "writer-no-query", "two-crashes"]);
     expect(abd.keys.map((k: { name: string }) => k.name)).toEqual(["servers", "clients", "ops", "crashes", "network"]);
   });
 

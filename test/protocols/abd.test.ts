@@ -17,7 +17,7 @@ describe("ABD exhaustively", () => {
   it("verifies with two clients (write, read) and no crash: every property holds", () => {
     const result = check("main", ["ops=w1,r", "crashes=0"]);
     expect(result.complete).toBe(true);
-    expect(verdicts(result)).toEqual({ linearizable: true, "no-deadlock": true, terminates: true, "read-returns-written": true, "timestamps-are-unique": true });
+    expect(verdicts(result)).toEqual({ linearizable: true, "no-deadlock": true, terminates: true, "every-operation-completes": true, "read-returns-written": true, "timestamps-are-unique": true });
   });
 
   it.each(["unordered", "fifo"])("verifies with one client (write then read), a crash allowed, on a %s network", (network) => {
@@ -26,19 +26,33 @@ describe("ABD exhaustively", () => {
     expect(Object.values(verdicts(result)).every((v) => v === true)).toBe(true);
   });
 
-  it("with two of three servers crashed, operations block: a deadlock", () => {
-    const result = check("main", ["clients=1", "ops=w1", "crashes=2"]);
+  it("with two of three servers crashed, operations block: a deadlock, and an operation that never completes", () => {
+    const result = check("main", ["clients=1", "ops=w1", "crashes=2"], { continueAfterViolation: true });
     const deadlock = result.properties.find((p) => p.kind === "deadlock")!;
     expect(deadlock.holds).toBe(false);
     expect(deadlock.trace!.steps.at(-1)!.state.crashed).toHaveLength(2);
+    const blocked = result.properties.find((p) => p.name === "every-operation-completes")!;
+    expect(blocked.holds).toBe(false);
+    expect(blocked.trace!.loopsBackTo).toBe(blocked.trace!.steps.length - 1);
+    expect(blocked.trace!.steps.at(-1)!.state.crashed).toHaveLength(2);
+    // A dead end is a deadlock, not a failure to terminate.
+    expect(verdicts(result).terminates).toBe(true);
   });
 
-  it("on a duplicating network a message can be delivered forever: termination fails with a lasso", () => {
+  it("with one of three crashed, every operation completes under fair delivery (but not without it)", () => {
+    const fair = check("main", ["clients=1", "ops=w1r", "crashes=1"]);
+    expect(verdicts(fair)["every-operation-completes"]).toBe(true);
+    const unfair = check("main", ["clients=1", "ops=w1", "crashes=1"], { fairness: { deliver: "none" } });
+    expect(verdicts(unfair)["every-operation-completes"]).toBe(false);
+  });
+
+  it("on a duplicating network a message can be redelivered forever, yet every fair execution terminates", () => {
     const result = check("main", ["clients=1", "ops=w1", "crashes=0", "network=duplicating"]);
-    const termination = result.properties.find((p) => p.kind === "termination")!;
+    expect(verdicts(result)).toMatchObject({ terminates: true, "every-operation-completes": true, linearizable: true });
+    const unfair = check("main", ["clients=1", "ops=w1", "crashes=0", "network=duplicating"], { fairness: { deliver: "none" } });
+    const termination = unfair.properties.find((p) => p.kind === "termination")!;
     expect(termination.holds).toBe(false);
     expect(termination.trace!.loopsBackTo).not.toBeNull();
-    expect(result.properties.find((p) => p.name === "linearizable")!.holds).toBe(true);
   });
 
   it.each([

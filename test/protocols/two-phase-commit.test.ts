@@ -34,4 +34,15 @@ describe("two-phase commit exhaustively", () => {
     const stuck = result.properties.find((p) => p.name === "no-deadlock")!.trace!.steps.at(-1)!.state as SystemState;
     expect((stuck.procs[0] as CoordinatorState).phase).toBe("decided");
   });
+
+  it("coordinator-crash: participants that voted yes block forever (a stuttering lasso), atomicity still holds", () => {
+    const result = check("coordinator-crash", [], true);
+    expect(verdicts(result)).toMatchObject({ atomicity: true, "prepared-decides": false, terminates: true });
+    const trace = result.properties.find((p) => p.name === "prepared-decides")!.trace!;
+    expect(trace.loopsBackTo).toBe(trace.steps.length - 1);
+    const last = trace.steps.at(-1)!.state as SystemState;
+    expect(last.crashed).toEqual([0]);
+    expect((last.procs.slice(1) as ResourceManagerState[]).map((r) => r.phase)).toContain("prepared");
+    expect(check("main", [], true).properties.find((p) => p.name === "prepared-decides")!.holds).toBe(true);
+  });
 });
