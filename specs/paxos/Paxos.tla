@@ -94,6 +94,7 @@ LearnerReceive(m, bag) ==
         ELSE lrn' = lrn
 
 Deliver(m) ==
+  /\ m \in DOMAIN net
   /\ m.to \notin crashed
   /\ LET bag == Take(net, m) IN
      IF m.to \in Proposers THEN ProposerReceive(m, bag)
@@ -115,6 +116,23 @@ Next ==
 Spec == Init /\ [][Next]_vars
 
 (***************************************************************************)
+(* Fairness as the explorer's (checker/actors/system.ts): weak fairness of *)
+(* each proposer's proposal and of delivering each message to a live       *)
+(* process; a crash is never owed. Msgs is every message that can be sent. *)
+(***************************************************************************)
+Ballots == 1 .. NProposers
+Proposals == [ballot : Ballots, value : Ballots]
+Msgs == [from : Proposers, to : Acceptors, type : {"prepare"}, ballot : Ballots]
+        \cup [from : Proposers, to : Acceptors, type : {"accept"}, ballot : Ballots, value : Ballots]
+        \cup [from : Acceptors, to : Proposers, type : {"promise"}, ballot : Ballots, accepted : Proposals \cup {Nil}]
+        \cup [from : Acceptors, to : Learners, type : {"accepted"}, ballot : Ballots, value : Ballots]
+
+FairSpec ==
+  /\ Spec
+  /\ \A p \in Proposers : WF_vars(Propose(p))
+  /\ \A m \in Msgs : WF_vars(Deliver(m))
+
+(***************************************************************************)
 (* Properties, twins of those in specs/paxos/model.ts.                     *)
 (***************************************************************************)
 
@@ -131,5 +149,10 @@ LearnedIsChosen == Learned \subseteq AllChosen
 NothingChosen == AllChosen = {}
 
 (* Final: every learner learned a value (crashed processes count as done; learners do not crash). *)
-NoDeadlock == (\A l \in Learners : lrn[l].learned # Nil) \/ ENABLED Next
+Final == \A l \in Learners : lrn[l].learned # Nil
+NoDeadlock == Final \/ ENABLED Next
+
+(* Liveness, under FairSpec. *)
+Terminates == <>(Final \/ ~ENABLED Next)
+EventuallyChosen == <>(AllChosen # {})
 =============================================================================

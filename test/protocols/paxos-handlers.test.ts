@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { recorder as recorderOf } from "../helpers/recorder.ts";
-import { acceptor, learner, proposer, type PaxosMessage, type ProposerState } from "../../src/protocols/paxos/index.ts";
+import { acceptor, learner, proposer, rankBallots, retryingProposer, type PaxosMessage, type ProposerState, type RetryingProposerState } from "../../src/protocols/paxos/index.ts";
 
 const recorder = () => recorderOf<PaxosMessage>();
 
@@ -75,5 +75,74 @@ describe("Paxos learner", () => {
     expect(state.learned).toBe(2);
     expect(l.done!(state)).toBe(true);
     expect(l.receive(state, 2, { type: "accepted", ballot: 2, value: 2 }, r.out)).toBe(state);
+  });
+});
+
+describe("Paxos retrying proposer (dueling-proposers)", () => {
+  const p = retryingProposer({ name: "p1", ballot: 1, value: 1, acceptors: [2, 3] });
+  const preparing = (): RetryingProposerState => p.onLocalEvent!(p.init(), "propose", recorder().out);
+
+  it("waits for every acceptor's answer; a refused attempt restarts just above the highest ballot refused it", () => {
+    const r = recorder();
+    let state = p.receive(preparing(), 2, { type: "nack", ballot: 1, promised: 2 }, r.out);
+    expect(state).toMatchObject({ phase: "preparing", waiting: 1, preempted: 2 });
+    expect(r.sent).toEqual([]);
+    state = p.receive(state, 3, { type: "promise", ballot: 1, accepted: null }, r.out);
+    expect(state).toMatchObject({ phase: "preparing", ballot: 2.5, waiting: 2, preempted: 0, promises: [] });
+    expect(r.sent).toEqual([2, 3].map((a) => [a, { type: "prepare", ballot: 2.5 }]));
+  });
+
+  it("is done once a majority accepted its proposal, and then ignores every answer", () => {
+    const r = recorder();
+    let state = p.receive(p.receive(preparing(), 2, { type: "promise", ballot: 1, accepted: null }, r.out), 3, { type: "promise", ballot: 1, accepted: null }, r.out);
+    expect(state).toMatchObject({ phase: "accepting", value: 1, waiting: 2 });
+    state = p.receive(p.receive(state, 2, { type: "accepted", ballot: 1, value: 1 }, r.out), 3, { type: "accepted", ballot: 1, value: 1 }, r.out);
+    expect(state).toMatchObject({ phase: "done", acks: [], waiting: 0 });
+    expect(p.done!(state)).toBe(true);
+    expect(p.receive(state, 2, { type: "nack", ballot: 1, promised: 3 }, r.out)).toBe(state);
+  });
+
+  it("ignores answers to an older attempt", () => {
+    const state = preparing();
+    expect(p.receive(state, 2, { type: "nack", ballot: 0.5, promised: 2 }, recorder().out)).toBe(state);
+  });
+});
+
+describe("Paxos acceptor that answers every request", () => {
+  const a = acceptor({ name: "a1", learners: [], answersAll: true });
+
+  it("refuses a prepare or accept below its promise with a nack naming the promise; tells the proposer what it accepts", () => {
+    const r = recorder();
+    const state = { promised: 3, accepted: null, votes: [] };
+    expect(a.receive(state, 0, { type: "prepare", ballot: 2 }, r.out)).toBe(state);
+    expect(a.receive(state, 1, { type: "accept", ballot: 1, value: 2 }, r.out)).toBe(state);
+    a.receive(state, 1, { type: "accept", ballot: 3, value: 2 }, r.out);
+    expect(r.sent).toEqual([
+      [0, { type: "nack", ballot: 2, promised: 3 }],
+      [1, { type: "nack", ballot: 1, promised: 3 }],
+      [1, { type: "accepted", ballot: 3, value: 2 }],
+    ]);
+  });
+});
+
+describe("ballot ranks (the dueling-proposers abstraction)", () => {
+  const canonical = rankBallots({ proposers: 1, acceptors: 2 });
+  const proposerAt = (ballot: number, preempted = 0): RetryingProposerState => ({ phase: "preparing", ballot, promises: [], highest: null, value: null, acks: [], waiting: 2, preempted });
+
+  it("renames the ballots in use to 1..k in order, in processes and messages; 0 stays none", () => {
+    const out = canonical(
+      [proposerAt(7.5), { promised: 7, accepted: { ballot: 4, value: 1 }, votes: [{ ballot: 4, value: 1 }] }, { promised: 0, accepted: null, votes: [] }],
+      [{ from: 1, to: 0, msg: { type: "nack", ballot: 4, promised: 7 } }],
+    );
+    expect(out.procs).toEqual([proposerAt(3), { promised: 2, accepted: { ballot: 1, value: 1 }, votes: [{ ballot: 1, value: 1 }] }, { promised: 0, accepted: null, votes: [] }]);
+    expect(out.messages).toEqual([{ from: 1, to: 0, msg: { type: "nack", ballot: 1, promised: 2 } }]);
+  });
+
+  it("forgets votes of a ballot every acceptor promised past, unless a majority accepted it", () => {
+    const lone = { promised: 5, accepted: { ballot: 2, value: 1 }, votes: [{ ballot: 2, value: 1 }] };
+    const out = canonical([proposerAt(5), lone, { promised: 5, accepted: null, votes: [] }], []);
+    expect((out.procs[1] as typeof lone).votes).toEqual([]);
+    const both = canonical([proposerAt(5), lone, lone], []);
+    expect((both.procs[1] as typeof lone).votes).toEqual([{ ballot: 1, value: 1 }]);
   });
 });

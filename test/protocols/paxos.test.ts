@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import spec, { chosenValues } from "../../specs/paxos/model.ts";
 import { explore } from "../../checker/explore/search.ts";
 import { resolveConfig } from "../../checker/spec.ts";
-import type { SystemState } from "../../checker/actors/system.ts";
+import type { SystemAction, SystemState } from "../../checker/actors/system.ts";
+import type { PaxosMessage } from "../../src/protocols/paxos/index.ts";
 
 function check(variant: string, settings: string[] = [], continueAfterViolation = false) {
   const { model, properties } = spec.build(resolveConfig(spec, variant, settings), variant);
@@ -22,6 +23,33 @@ describe("Paxos exhaustively", () => {
   it("with a majority of acceptors crashed nothing is learned: a deadlock, but never two values", () => {
     const result = check("main", ["acceptors=2", "crashes=1"], true);
     expect(verdicts(result)).toMatchObject({ agreement: true, validity: true, "learned-is-chosen": true, "no-deadlock": false });
+  });
+
+  it("main: under fair delivery a value is eventually chosen; with a majority of acceptors crashed it is not (a stuttering lasso)", () => {
+    expect(verdicts(check("main", ["acceptors=2", "crashes=0"], true))["eventually-chosen"]).toBe(true);
+    const blocked = check("main", ["acceptors=2", "crashes=1"], true).properties.find((p) => p.name === "eventually-chosen")!;
+    expect(blocked.holds).toBe(false);
+    expect(blocked.trace!.loopsBackTo).toBe(blocked.trace!.steps.length - 1);
+  });
+
+  it("dueling-proposers: safe, but two proposers can preempt each other forever: a fair lasso where nothing is chosen", () => {
+    const result = check("dueling-proposers", [], true);
+    expect(result.complete).toBe(true);
+    expect(verdicts(result)).toMatchObject({ agreement: true, validity: true, "value-chosen": true, "ballots-bounded": true, terminates: false, "eventually-chosen": false });
+    const lasso = result.properties.find((p) => p.name === "eventually-chosen")!.trace!;
+    const cycle = lasso.steps.slice(lasso.loopsBackTo! + 1);
+    expect(cycle.length).toBeGreaterThan(0);
+    expect(cycle.every((step) => chosenValues(step.state as SystemState, { proposers: 2, acceptors: 2, learners: 0 }).length === 0)).toBe(true);
+    // Both proposers are refused inside the cycle: each restarts with a higher ballot.
+    const refusals = cycle.flatMap((step) => {
+      const action = step.action as SystemAction;
+      return action.kind === "deliver" && (action.envelope.msg as PaxosMessage).type === "nack" ? [action.envelope.to] : [];
+    });
+    expect(new Set(refusals)).toEqual(new Set([0, 1]));
+  });
+
+  it("dueling-proposers takes no learners and no crashes: a clear error otherwise", () => {
+    expect(() => spec.build(resolveConfig(spec, "dueling-proposers", ["crashes=1"]), "dueling-proposers")).toThrow(/learners=0 and crashes=0/);
   });
 
   it("accept-without-promise-check: two different values are chosen", () => {

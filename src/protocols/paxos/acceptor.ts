@@ -17,10 +17,11 @@ export interface AcceptorState {
 
 /**
  * A Paxos acceptor: promises a ballot higher than any it promised (reporting its last accepted proposal),
- * accepts a proposal whose ballot is at least the one promised, and tells every learner.
+ * accepts a proposal whose ballot is at least the one promised, and tells every learner. With `answersAll`
+ * (for proposers that retry) it also tells the proposer what it accepted, and refuses the rest with a nack.
  */
-export function acceptor(options: { name: string; learners: readonly Id[]; flaws?: AcceptorFlaws }): Actor<AcceptorState, PaxosMessage> {
-  const { learners, flaws = {} } = options;
+export function acceptor(options: { name: string; learners: readonly Id[]; flaws?: AcceptorFlaws; answersAll?: boolean }): Actor<AcceptorState, PaxosMessage> {
+  const { learners, flaws = {}, answersAll = false } = options;
   return {
     name: options.name,
     init: () => ({ promised: 0, accepted: null, votes: [] }),
@@ -32,9 +33,11 @@ export function acceptor(options: { name: string; learners: readonly Id[]; flaws
       if (message.type === "accept" && (message.ballot >= state.promised || flaws.acceptWithoutPromiseCheck)) {
         const proposal = { ballot: message.ballot, value: message.value };
         learners.forEach((l) => out.send(l, { type: "accepted", ...proposal }));
+        if (answersAll) out.send(from, { type: "accepted", ...proposal });
         const votes = [...state.votes.filter((v) => v.ballot !== proposal.ballot), proposal].sort((a, b) => a.ballot - b.ballot);
         return { promised: Math.max(state.promised, message.ballot), accepted: proposal, votes };
       }
+      if (answersAll && (message.type === "prepare" || message.type === "accept")) out.send(from, { type: "nack", ballot: message.ballot, promised: state.promised });
       return state;
     },
   };
