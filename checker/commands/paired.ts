@@ -13,6 +13,8 @@ import { interruptible } from "./interrupt.ts";
 async function pairedInstance(args: Args) {
   const [name, ...extra] = args.positionals;
   if (name === undefined || extra.length > 0) throw new UsageError("give exactly one spec name");
+  const unpaired = Object.entries(args.fairness).filter(([, level]) => level !== "weak");
+  if (unpaired.length > 0) throw new UsageError(`--fairness ${unpaired.map(([k, l]) => `${k}=${l}`).join(" ")}: the TLA+ twins state weak fairness of every kind (FairSpec); other levels are for interleave check only`);
   const spec = await loadSpec(name);
   const config = resolveConfig(spec, args.variant, args.set);
   const instance = spec.build(config, args.variant);

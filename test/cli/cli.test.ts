@@ -64,6 +64,9 @@ describe("interleave CLI", () => {
     [["tlc"], "tlc needs a spec name or --module"],
     [["tlc", "--module", "nowhere.tla"], "--module takes an existing .tla file"],
     [["tlc", "abd", "--set", "network=fifo"], "has no TLA+ twin"],
+    [["crosscheck", "paxos", "--fairness", "deliver=strong"], "the TLA+ twins state weak fairness"],
+    [["check", "paxos", "--fairness", "deliver=sometimes"], "--fairness takes kind=level"],
+    [["check", "paxos", "--variant", "dueling-proposers", "--set", "learners=1"], "set learners=0 and crashes=0"],
     [["tlc", "--module", "test/tlc/fixtures/MC.tla", "--workers", "0"], "--workers takes a positive integer"],
   ])("bad input %j → exit 2 with one line", async (args, mentions) => {
     await expectUsageError(args, mentions);
