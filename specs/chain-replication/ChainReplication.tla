@@ -15,6 +15,10 @@
 (*                                                                          *)
 (* The known-wrong variant is the constant ReadAtHead: reads are served by *)
 (* the head; linearizable until the head fails.                            *)
+(*                                                                          *)
+(* FairSpec states the explorer's fairness (checker/actors/system.ts):     *)
+(* weak fairness of each client's invocations and of delivering each       *)
+(* message to a live process; a crash is never owed.                       *)
 (***************************************************************************)
 EXTENDS Naturals, Sequences, FiniteSets, TLC
 
@@ -92,6 +96,7 @@ ClientReceive(m, bag) ==
      ELSE UNCHANGED <<cli, hist>>
 
 Deliver(m) ==
+  /\ m \in DOMAIN net
   /\ m.to \notin crashed
   /\ IF m.to \in Nodes THEN NodeReceive(m, Take(net, m)) ELSE ClientReceive(m, Take(net, m))
   /\ UNCHANGED crashed
@@ -110,6 +115,33 @@ Next ==
   \/ CrashHead
 
 Spec == Init /\ [][Next]_vars
+
+(***************************************************************************)
+(* Every message the processes can send: the universe the fairness of      *)
+(* delivery ranges over. A client's k-th operation is its request k (no    *)
+(* retries); it goes to the head or the tail as the client knows them: the *)
+(* head is node 0, or node 1 once node 0 crashed (MaxCrashes <= 1). The    *)
+(* head stamps each write with the next sequence number it knows, at most  *)
+(* the number of writes in the scripts.                                    *)
+(***************************************************************************)
+LastNode == NNodes - 1
+Heads == 0 .. MaxCrashes
+ReadServers == IF ReadAtHead THEN Heads ELSE {LastNode}
+ScriptOps(c, kind) == {k \in 1 .. Len(ScriptOf(c)) : ScriptOf(c)[k].op = kind}
+Writes == UNION {{<<c, k>> : k \in ScriptOps(c, "write")} : c \in Clients}
+WriteValue(w) == ScriptOf(w[1])[w[2]].value
+Msgs == {[from |-> w[1], to |-> h, type |-> "write", rid |-> w[2], value |-> WriteValue(w)] : w \in Writes, h \in Heads}
+        \cup {[from |-> n, to |-> n + 1, type |-> "update", version |-> <<s, h>>, value |-> WriteValue(w), client |-> w[1], rid |-> w[2]]
+              : n \in Nodes \ {LastNode}, s \in 1 .. Cardinality(Writes), h \in Heads, w \in Writes}
+        \cup {[from |-> LastNode, to |-> w[1], type |-> "ack", rid |-> w[2]] : w \in Writes}
+        \cup UNION {{[from |-> c, to |-> n, type |-> "read", rid |-> k] : n \in ReadServers, k \in ScriptOps(c, "read")} : c \in Clients}
+        \cup UNION {{[from |-> n, to |-> c, type |-> "readReply", rid |-> k, value |-> v]
+                     : n \in ReadServers, k \in ScriptOps(c, "read"), v \in {WriteValue(w) : w \in Writes} \cup {Nil}} : c \in Clients}
+
+FairSpec ==
+  /\ Spec
+  /\ \A c \in Clients : WF_vars(Invoke(c))
+  /\ \A m \in Msgs : WF_vars(Deliver(m))
 
 (***************************************************************************)
 (* Properties, twins of those in specs/chain-replication/model.ts.         *)
@@ -139,5 +171,10 @@ VersionsDecreaseDownTheChain == \A n \in Nodes \ {0} : (n - 1) \in crashed \/ ~N
 NoReadReturnsWritten ==
   \A k \in CallsOf(hist) : (hist[k].call.op = "read" /\ ReturnOf(hist, k) # 0) => hist[ReturnOf(hist, k)].ret = Nil
 
-NoDeadlock == (\A c \in Clients : Done(c)) \/ ENABLED Next
+(* Final: every client is done (nodes are always done, crashed or not). *)
+Final == \A c \in Clients : Done(c)
+NoDeadlock == Final \/ ENABLED Next
+
+(* Liveness, under FairSpec. *)
+Terminates == <>(Final \/ ~ENABLED Next)
 =============================================================================

@@ -25,6 +25,7 @@ export function chainReplicationPairing(options: { model: ActorModel; nodes: num
       "versions-decrease-down-the-chain": { invariant: "VersionsDecreaseDownTheChain" },
       "read-returns-written": { violatedInvariant: "NoReadReturnsWritten" },
       "no-deadlock": { invariant: "NoDeadlock" },
+      terminates: { property: "Terminates" },
     },
     toTla: (state) => ({
       node: tlaFunction(nodeIds.map((n) => [n, plainToTla(state.procs[n])])),

@@ -12,6 +12,10 @@
 (*                                                                          *)
 (* The known-wrong variant is the constant ReceiveWithoutMax: a receive    *)
 (* sets the clock to the receiver's own value plus one.                    *)
+(*                                                                          *)
+(* FairSpec states the explorer's fairness (checker/actors/system.ts):     *)
+(* weak fairness of each process's local steps (each local event and each  *)
+(* send to each other process) and of delivering each message.             *)
 (***************************************************************************)
 EXTENDS Naturals, Sequences, TLC
 
@@ -59,7 +63,8 @@ Send(p, q) ==
 Receive(m) ==
   LET p == m.to
       c == IF ReceiveWithoutMax THEN proc[p].clock + 1 ELSE Max(proc[p].clock, m.clock) + 1
-  IN /\ proc' = [proc EXCEPT ![p] = Record(@, p, "receive", c, Merge(@.vc, m.vc))]
+  IN /\ m \in DOMAIN net
+     /\ proc' = [proc EXCEPT ![p] = Record(@, p, "receive", c, Merge(@.vc, m.vc))]
      /\ net' = Take(net, m)
 
 Next ==
@@ -68,6 +73,34 @@ Next ==
   \/ \E m \in DOMAIN net : Receive(m)
 
 Spec == Init /\ [][Next]_vars
+
+(***************************************************************************)
+(* Every message the processes can send: the universe the fairness of      *)
+(* delivery ranges over. A send by p carries p's clock and vector clock    *)
+(* after the send. Each process takes at most Events events of its own and *)
+(* receives at most the (N - 1) * Events messages sent to it, so an entry  *)
+(* of a vector clock is at most N * Events, and the sender's counts the    *)
+(* send. The causal past of a send holds at most N * Events events of      *)
+(* their own and fewer receives than sends (the send itself is not yet     *)
+(* received), so the entries sum to less than 2 * N * Events. The clock    *)
+(* counts the sender's events with ReceiveWithoutMax; otherwise it is the  *)
+(* length of the longest chain of events up to the send, which is at least *)
+(* every entry and at most their sum.                                      *)
+(***************************************************************************)
+RECURSIVE SumFrom(_, _)
+SumFrom(vc, i) == IF i > N THEN 0 ELSE vc[i] + SumFrom(vc, i + 1)
+Sum(vc) == SumFrom(vc, 1)
+MaxEntry(vc) == CHOOSE x \in {vc[i] : i \in 1 .. N} : \A i \in 1 .. N : vc[i] <= x
+SentVCs(p) == {vc \in [1 .. N -> 0 .. N * Events] : vc[p + 1] >= 1 /\ Sum(vc) < 2 * N * Events}
+SentClocks(p, vc) == IF ReceiveWithoutMax THEN {vc[p + 1]} ELSE MaxEntry(vc) .. Sum(vc)
+Msgs == UNION {UNION {{[from |-> p, to |-> q, type |-> "msg", clock |-> c, vc |-> vc] : q \in Procs \ {p}, c \in SentClocks(p, vc)}
+                      : vc \in SentVCs(p)}
+               : p \in Procs}
+
+FairSpec ==
+  /\ Spec
+  /\ \A p \in Procs : WF_vars(Local(p)) /\ \A q \in Procs \ {p} : WF_vars(Send(p, q))
+  /\ \A m \in Msgs : WF_vars(Receive(m))
 
 (***************************************************************************)
 (* Properties, twins of those in specs/lamport-clocks/model.ts.            *)
@@ -85,6 +118,12 @@ NoMessageReceived == \A e \in EventsOf : e.kind # "receive"
 NoConcurrentEventsOrdered ==
   \A e1, e2 \in EventsOf : e1.clock < e2.clock => (HappensBefore(e1.vc, e2.vc) \/ HappensBefore(e2.vc, e1.vc))
 
-(* The explorer's deadlock: a state that is not final (every process done) and has no successor. *)
-NoDeadlock == (\A p \in Procs : proc[p].left = 0) \/ ENABLED Next
+(* Final: every process is done, having taken all its events of its own (nothing crashes). *)
+Final == \A p \in Procs : proc[p].left = 0
+
+(* The explorer's deadlock: a state that is not final and has no successor. *)
+NoDeadlock == Final \/ ENABLED Next
+
+(* Liveness, under FairSpec. *)
+Terminates == <>(Final \/ ~ENABLED Next)
 =============================================================================

@@ -20,6 +20,7 @@ export function lamportPairing(options: { model: ActorModel; processes: number; 
       "message-received": { violatedInvariant: "NoMessageReceived" },
       "concurrent-events-ordered": { violatedInvariant: "NoConcurrentEventsOrdered" },
       "no-deadlock": { invariant: "NoDeadlock" },
+      terminates: { property: "Terminates" },
     },
     toTla(state) {
       return {

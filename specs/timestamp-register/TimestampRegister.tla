@@ -13,6 +13,10 @@
 (* carry an earlier time and be lost. Otherwise a write first reads the    *)
 (* highest version from a majority and makes its own higher (the notes'    *)
 (* two-phase fix). A read is one phase: the newest value of a majority.    *)
+(*                                                                          *)
+(* FairSpec states the explorer's fairness (checker/actors/system.ts):     *)
+(* weak fairness of each client's invocations and of delivering each       *)
+(* message to a live process; a crash is never owed.                       *)
 (***************************************************************************)
 EXTENDS Naturals, Sequences, FiniteSets, TLC
 
@@ -110,6 +114,7 @@ ClientReceive(m, bag) ==
              /\ UNCHANGED <<cli, hist>>
 
 Deliver(m) ==
+  /\ m \in DOMAIN net
   /\ m.to \notin crashed
   /\ IF m.to \in Nodes THEN NodeReceive(m, Take(net, m)) ELSE ClientReceive(m, Take(net, m))
   /\ UNCHANGED crashed
@@ -126,6 +131,40 @@ Next ==
   \/ \E n \in Nodes : Crash(n)
 
 Spec == Init /\ [][Next]_vars
+
+(***************************************************************************)
+(* Every message the processes can send: the universe the fairness of      *)
+(* delivery ranges over. Operation k of client c starts with request       *)
+(* RidOf(c, k); without LocalClock each earlier write took two requests    *)
+(* (its read phase and its write phase). A write stamped by the writer's   *)
+(* clock carries the time that clock shows at that write; a two-phase      *)
+(* write carries one more than the highest time it read, which is at most  *)
+(* the number of writes in the scripts (each write's time exceeds an       *)
+(* earlier write's by at most one).                                        *)
+(***************************************************************************)
+ScriptOps(c, kind) == {k \in 1 .. Len(ScriptOf(c)) : ScriptOf(c)[k].op = kind}
+Writes == UNION {{<<c, k>> : k \in ScriptOps(c, "write")} : c \in Clients}
+WriteValue(w) == ScriptOf(w[1])[w[2]].value
+WritesBefore(c, k) == Cardinality({j \in ScriptOps(c, "write") : j < k})
+RidOf(c, k) == k + (IF LocalClock THEN 0 ELSE WritesBefore(c, k))
+(* The request ids of the read phases and of the write phases of c's operations. *)
+ReadRids(c) == {RidOf(c, k) : k \in IF LocalClock THEN ScriptOps(c, "read") ELSE 1 .. Len(ScriptOf(c))}
+WriteRids(w) == {RidOf(w[1], w[2]) + (IF LocalClock THEN 0 ELSE 1)}
+Versions(w) == IF LocalClock THEN {<<ClockOffset(w[1]) + WritesBefore(w[1], w[2]) + 1, w[1]>>}
+               ELSE {<<t, w[1]>> : t \in 1 .. Cardinality(Writes)}
+(* What a node can hold: nothing yet, or a write's value at one of its versions. *)
+Stored == {[version |-> <<0, 0>>, value |-> Nil]} \cup UNION {{[version |-> v, value |-> WriteValue(w)] : v \in Versions(w)} : w \in Writes}
+Msgs == UNION {{[from |-> c, to |-> n, type |-> "read", rid |-> r] : n \in Nodes, r \in ReadRids(c)} : c \in Clients}
+        \cup UNION {{[from |-> n, to |-> c, type |-> "readReply", rid |-> r, version |-> x.version, value |-> x.value]
+                     : n \in Nodes, r \in ReadRids(c), x \in Stored} : c \in Clients}
+        \cup UNION {{[from |-> w[1], to |-> n, type |-> "write", rid |-> r, version |-> v, value |-> WriteValue(w)]
+                     : n \in Nodes, r \in WriteRids(w), v \in Versions(w)} : w \in Writes}
+        \cup UNION {{[from |-> n, to |-> w[1], type |-> "writeAck", rid |-> r] : n \in Nodes, r \in WriteRids(w)} : w \in Writes}
+
+FairSpec ==
+  /\ Spec
+  /\ \A c \in Clients : WF_vars(Invoke(c))
+  /\ \A m \in Msgs : WF_vars(Deliver(m))
 
 (***************************************************************************)
 (* Properties, twins of those in specs/timestamp-register/model.ts.        *)
@@ -155,5 +194,10 @@ NoReadReturnsWritten ==
 
 VersionsAreUnique == \A a, b \in Nodes : node[a].version = node[b].version => node[a].value = node[b].value
 
-NoDeadlock == (\A c \in Clients : Done(c)) \/ ENABLED Next
+(* Final: every client is done (nodes are always done, crashed or not). *)
+Final == \A c \in Clients : Done(c)
+NoDeadlock == Final \/ ENABLED Next
+
+(* Liveness, under FairSpec. *)
+Terminates == <>(Final \/ ~ENABLED Next)
 =============================================================================

@@ -25,6 +25,7 @@ export function timestampRegisterPairing(options: { model: ActorModel; nodes: nu
       "versions-are-unique": { invariant: "VersionsAreUnique" },
       "read-returns-written": { violatedInvariant: "NoReadReturnsWritten" },
       "no-deadlock": { invariant: "NoDeadlock" },
+      terminates: { property: "Terminates" },
     },
     toTla(state) {
       return {
