@@ -10,6 +10,10 @@
 (* Known-wrong variants are the constants ReaderSkipsWriteBack (a read      *)
 (* returns after its query phase) and WriterSkipsQuery (a write takes its   *)
 (* timestamp from a local counter).                                         *)
+(*                                                                          *)
+(* FairSpec states the explorer's fairness (checker/actors/system.ts):      *)
+(* weak fairness of each client's next invocation and of delivering each    *)
+(* message to a live process; a crash is never owed. Clients never crash.   *)
 (***************************************************************************)
 EXTENDS Naturals, Sequences, FiniteSets, TLC
 
@@ -125,8 +129,9 @@ ClientReceive(m, bag) ==
         ELSE /\ net' = bag
              /\ UNCHANGED <<cli, hist>>
 
-(* Deliver one copy of a message to a live process. *)
+(* Deliver one copy of a message in flight to a live process. *)
 Deliver(m) ==
+  /\ m \in DOMAIN net
   /\ m.to \notin crashed
   /\ IF m.to \in Servers THEN ServerReceive(m, Take(net, m)) ELSE ClientReceive(m, Take(net, m))
   /\ UNCHANGED crashed
@@ -144,6 +149,54 @@ Next ==
   \/ \E s \in Servers : Crash(s)
 
 Spec == Init /\ [][Next]_vars
+
+(***************************************************************************)
+(* Msgs: every message the configuration can send, the finite universe the  *)
+(* fairness of delivery ranges over (TLC must enumerate it).                *)
+(*                                                                          *)
+(* Request ids: a client's operations take consecutive ids, one per phase:  *)
+(* a query phase (skipped by a write under WriterSkipsQuery) and an update  *)
+(* phase (skipped by a read under ReaderSkipsWriteBack).                    *)
+(* Pairs: a (timestamp, value) is the initial one or a write's: <<k, c>>    *)
+(* and c's value, where k is one more than a counter c heard, or (flaw)     *)
+(* c's own count of writes; either way k is at most the number of writes.   *)
+(***************************************************************************)
+HasQuery(op) == ~(op.op = "write" /\ WriterSkipsQuery)
+HasUpdate(op) == ~(op.op = "read" /\ ReaderSkipsWriteBack)
+PhasesOf(op) == (IF HasQuery(op) THEN 1 ELSE 0) + (IF HasUpdate(op) THEN 1 ELSE 0)
+RECURSIVE RidsBefore(_, _)
+RidsBefore(script, i) == IF i = 1 THEN 0 ELSE RidsBefore(script, i - 1) + PhasesOf(script[i - 1])
+
+Ops(c) == 1 .. Len(ScriptOf(c))
+WriteOps == UNION {{<<c, i>> : i \in {j \in Ops(c) : ScriptOf(c)[j].op = "write"}} : c \in Clients}
+WritePairs(c, i) == {[ts |-> <<k, c>>, value |-> ScriptOf(c)[i].value] : k \in 1 .. Cardinality(WriteOps)}
+Pairs == {[ts |-> <<0, 0>>, value |-> Nil]} \cup UNION {WritePairs(w[1], w[2]) : w \in WriteOps}
+
+(* The messages of client c's i-th operation: its query phase, then its update phase. *)
+OpMsgs(c, i) ==
+  LET op == ScriptOf(c)[i]
+      q == RidsBefore(ScriptOf(c), i) + 1
+      u == RidsBefore(ScriptOf(c), i) + PhasesOf(op)
+      written == IF op.op = "write" THEN WritePairs(c, i) ELSE Pairs
+  IN (IF HasQuery(op)
+      THEN {Query(c, s, q) : s \in Servers} \cup {QueryReply(s, c, q, p.ts, p.value) : s \in Servers, p \in Pairs}
+      ELSE {})
+     \cup
+     (IF HasUpdate(op)
+      THEN {Update(c, s, u, p.ts, p.value) : s \in Servers, p \in written} \cup {UpdateAck(s, c, u) : s \in Servers}
+      ELSE {})
+
+Msgs == UNION {UNION {OpMsgs(c, i) : i \in Ops(c)} : c \in Clients}
+
+(* Not a twin: TLC checked it as an INVARIANT (Init/Next) on every recorded configuration, so no *)
+(* message in flight lacks its fairness.                                                         *)
+MsgsCoverNet == DOMAIN net \subseteq Msgs
+
+(* The explorer's fairness: each client's next invocation and each delivery are weakly fair. *)
+FairSpec ==
+  /\ Spec
+  /\ \A c \in Clients : WF_vars(Invoke(c))
+  /\ \A m \in Msgs : WF_vars(Deliver(m))
 
 (***************************************************************************)
 (* Properties, twins of those in specs/abd/model.ts.                        *)
@@ -176,6 +229,13 @@ NoReadReturnsWritten ==
 
 TimestampsAreUnique == \A s, t \in Servers : srv[s].ts = srv[t].ts => srv[s].value = srv[t].value
 
-(* The explorer's deadlock: a state that is not final (every client done) and has no successor. *)
-NoDeadlock == (\A c \in Clients : Done(c)) \/ ENABLED Next
+(* The explorer's final states: every client ran its whole script (servers are always done). *)
+Final == \A c \in Clients : Done(c)
+
+(* The explorer's deadlock: a state that is not final and has no successor. *)
+NoDeadlock == Final \/ ENABLED Next
+
+(* Liveness, under FairSpec. *)
+Terminates == <>(Final \/ ~ENABLED Next)
+EveryOperationCompletes == <>Final
 =============================================================================

@@ -23,6 +23,8 @@ export function abdPairing(options: { model: ActorModel; servers: number; script
     twins: {
       linearizable: { invariant: "Linearizable" },
       "no-deadlock": { invariant: "NoDeadlock" },
+      terminates: { property: "Terminates" },
+      "every-operation-completes": { property: "EveryOperationCompletes" },
       "read-returns-written": { violatedInvariant: "NoReadReturnsWritten" },
       "timestamps-are-unique": { invariant: "TimestampsAreUnique" },
     },
