@@ -166,10 +166,14 @@ export function actorModel<M>(system: ActorSystem<M>): ActorModel {
     }
   }
 
-  /** The state after the system's `canonicalize`, its messages re-keyed and put back in canonical order. */
+  /**
+   * The state after the system's `canonicalize`, its messages re-keyed and put back in canonical order; the
+   * state itself when nothing was renamed, and the network as it was when no message was.
+   */
   function canonical(state: SystemState): SystemState {
     const messages = state.network.map((key) => channels.envelope(key) as InFlight<M>);
     const renamed = system.canonicalize!(state.procs, messages);
+    if (renamed.messages === messages) return renamed.procs === state.procs ? state : { ...state, procs: renamed.procs };
     return { ...state, procs: renamed.procs, network: channels.add([], renamed.messages.map((m) => channels.keyOf(m.from, m.to, m.msg))) };
   }
 

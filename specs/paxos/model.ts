@@ -1,5 +1,6 @@
-import { paxosSystem, type AcceptorState, type LearnerState, type PaxosMessage, type RetryingProposerState } from "../../src/protocols/paxos/index.ts";
-import { actorModel, type ActorModel, type SystemState } from "../../checker/actors/system.ts";
+import { ballotsIn, paxosSystem, type AcceptorState, type LearnerState, type PaxosMessage } from "../../src/protocols/paxos/index.ts";
+import type { InFlight } from "../../src/actor/index.ts";
+import { actorModel, type SystemState } from "../../checker/actors/system.ts";
 import { UsageError } from "../../checker/errors.ts";
 import { always, eventually, noDeadlock, sometimes, terminates } from "../../checker/props/property.ts";
 import { defineSpec, intKey, type Config } from "../../checker/spec.ts";
@@ -36,18 +37,6 @@ export function chosenValues(state: SystemState, layout: PaxosLayout): number[] 
   return [...new Set([...count].filter(([, n]) => n >= majority).map(([key]) => Number(key.split(":")[1])))].sort((a, b) => a - b);
 }
 
-/** Every ballot in use in a dueling-proposers state: held by a process or carried by a message. */
-function ballotsInUse(state: SystemState, layout: PaxosLayout, model: ActorModel): number[] {
-  const proposers = state.procs.slice(0, layout.proposers) as RetryingProposerState[];
-  const acceptors = state.procs.slice(layout.proposers, layout.proposers + layout.acceptors) as AcceptorState[];
-  const messages = state.network.map((key) => model.envelope(key).msg as PaxosMessage);
-  return [
-    ...proposers.flatMap((p) => [p.ballot, p.preempted, p.highest?.ballot ?? 0]),
-    ...acceptors.flatMap((a) => [a.promised, a.accepted?.ballot ?? 0, ...a.votes.map((v) => v.ballot)]),
-    ...messages.flatMap((m) => [m.ballot, m.type === "promise" ? (m.accepted?.ballot ?? 0) : 0, m.type === "nack" ? m.promised : 0]),
-  ];
-}
-
 const learnedValues = (state: SystemState, layout: PaxosLayout) =>
   (state.procs.slice(layout.proposers + layout.acceptors) as LearnerState[]).flatMap((l) => (l.learned === null ? [] : [l.learned]));
 
@@ -71,7 +60,7 @@ function build(config: Config, variant: string) {
       noDeadlock<SystemState>(),
       terminates<SystemState>(),
       eventually<SystemState>("eventually-chosen", (s) => chosenValues(s, layout).length > 0),
-      ...(retry ? [always<SystemState>("ballots-bounded", (s) => ballotsInUse(s, layout, model).every((b) => b <= 2 * (layout.proposers + layout.acceptors)))] : []),
+      ...(retry ? [always<SystemState>("ballots-bounded", (s) => [...ballotsIn(s.procs, s.network.map((key) => model.envelope(key) as InFlight<PaxosMessage>), layout)].every((b) => b <= 2 * (layout.proposers + layout.acceptors)))] : []),
     ],
   };
 }

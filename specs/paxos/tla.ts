@@ -9,7 +9,6 @@ import type { PaxosLayout } from "./model.ts";
 /** The pairing of one configuration with Paxos.tla: constants, property twins and the state projection. */
 export function paxosPairing(options: { model: ActorModel; layout: PaxosLayout; crashes: number; acceptWithoutPromiseCheck: boolean }): TlaPairing<SystemState> {
   const { proposers, acceptors, learners } = options.layout;
-  const range = (from: number, n: number) => Array.from({ length: n }, (_, i) => from + i);
   return {
     constants: {
       NProposers: String(proposers),

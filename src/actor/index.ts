@@ -72,7 +72,8 @@ export interface ActorSystem<M> {
    * Optional abstraction applied after every step: renames data throughout the processes' states and the
    * messages in flight to a canonical representative (e.g. ballots replaced by their rank, when the protocol
    * only compares them), so that an unbounded protocol has a finite model. It must be a bisimulation: the
-   * renamed state must behave exactly as the original does.
+   * renamed state must behave exactly as the original does. Return `procs` or `messages` themselves (the
+   * same arrays) where nothing changes: the explorer then keeps them as they are.
    */
   readonly canonicalize?: (procs: readonly unknown[], messages: readonly InFlight<M>[]) => { readonly procs: readonly unknown[]; readonly messages: readonly InFlight<M>[] };
 }

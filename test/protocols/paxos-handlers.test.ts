@@ -138,6 +138,14 @@ describe("ballot ranks (the dueling-proposers abstraction)", () => {
     expect(out.messages).toEqual([{ from: 1, to: 0, msg: { type: "nack", ballot: 1, promised: 2 } }]);
   });
 
+  it("hands back the very arrays it was given when they are already canonical", () => {
+    const procs = [proposerAt(2, 1), { promised: 1, accepted: null, votes: [] }, { promised: 2, accepted: null, votes: [] }];
+    const messages = [{ from: 0, to: 1, msg: { type: "prepare" as const, ballot: 2 } }];
+    const out = canonical(procs, messages);
+    expect(out.procs).toBe(procs);
+    expect(out.messages).toBe(messages);
+  });
+
   it("forgets votes of a ballot every acceptor promised past, unless a majority accepted it", () => {
     const lone = { promised: 5, accepted: { ballot: 2, value: 1 }, votes: [{ ballot: 2, value: 1 }] };
     const out = canonical([proposerAt(5), lone, { promised: 5, accepted: null, votes: [] }], []);

@@ -11,7 +11,7 @@ export type { LearnerState } from "./learner.ts";
 export type { PaxosMessage, Proposal } from "./messages.ts";
 export type { ProposerState } from "./proposer.ts";
 export type { RetryingProposerState } from "./retrying-proposer.ts";
-export { rankBallots } from "./ballot-ranks.ts";
+export { ballotsIn, rankBallots, type BallotLayout } from "./ballot-ranks.ts";
 export { retryingProposer } from "./retrying-proposer.ts";
 export { acceptor } from "./acceptor.ts";
 export { learner } from "./learner.ts";
