@@ -1,7 +1,10 @@
 #!/usr/bin/env node
-// The `interleave` command: runs checker/cli.ts through tsx, so no build step is needed.
+// The `interleave` command. Installed, it runs the compiled checker (dist/); in a source checkout, the
+// TypeScript sources. Either way tsx is registered so that users' TypeScript spec files load as they are.
+import { existsSync } from "node:fs";
 import { register } from "tsx/esm/api";
 
 register();
-const { main } = await import("../checker/cli.ts");
+const source = new URL("../checker/cli.ts", import.meta.url);
+const { main } = await import(existsSync(source) ? source.href : new URL("../dist/checker/cli.js", import.meta.url).href);
 process.exitCode = await main(process.argv.slice(2));

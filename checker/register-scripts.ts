@@ -8,7 +8,7 @@ export function parseRegisterScripts(ops: string): Operation[][] {
 }
 
 /** The `ops` configuration key of a register spec: one script per client, separated by commas. */
-export const registerOpsKey = (defaultOps: string): ConfigKey =>
+export const registerOpsKey = (defaultOps: string): ConfigKey<string> =>
   patternKey({ doc: "each client's operations, comma-separated: w<n> writes n, r reads", default: defaultOps, pattern: /^(w\d+|r)+(,(w\d+|r)+)*$/, accepts: 'scripts like "w1,rr" (w<n> writes n, r reads; one per client)' });
 
 /** The scripts of `ops`, checked against the number of clients; throws UsageError when they differ. */

@@ -20,6 +20,8 @@ export interface ResultDocument {
     readonly name: string;
     readonly kind: string;
     readonly holds: boolean | null;
+    /** For kind "exception": the step whose code threw, and the error. */
+    readonly error?: string;
     readonly trace?: { readonly steps: readonly { readonly action: string; readonly state: unknown }[]; readonly loopsBackTo: number | null };
   }[];
 }
@@ -40,6 +42,7 @@ export function explorerDocument<S, A>(run: { spec: string; variant: string; con
       name: p.name,
       kind: p.kind,
       holds: p.holds,
+      ...(p.error !== undefined && { error: p.error }),
       ...(p.trace && {
         trace: {
           steps: p.trace.steps.map((step) => ({ action: step.action === null ? "init" : model.describe(step.action), state: view(step.state) })),

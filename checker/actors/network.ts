@@ -1,4 +1,5 @@
-import type { Id, Network } from "../../src/actor/index.ts";
+import type { Id } from "../../src/actor/index.ts";
+import type { Network } from "./system.ts";
 import { encode } from "../state/encode.ts";
 
 /** A message in flight. */

@@ -1,10 +1,49 @@
-import type { ActorSystem, HistoryEvent, Id, InFlight, Operation, Out } from "../../src/actor/index.ts";
+import type { Actor, HistoryEvent, Id, Operation, Out, Roles, StateOf } from "../../src/actor/index.ts";
+import { UsageError } from "../errors.ts";
 import type { Model } from "../model.ts";
 import { formatValue } from "./format.ts";
+import { deepFreeze } from "./freeze.ts";
 import { Channels, type Envelope } from "./network.ts";
+
+/** How the network treats messages in flight. */
+export type Network = "unordered" | "fifo" | "duplicating" | "lossy";
+
+/** Every network semantics, e.g. for a `choiceKey`. */
+export const networks = ["unordered", "fifo", "duplicating", "lossy"] as const satisfies readonly Network[];
+
+/** A message in flight, as `canonicalize` sees it. */
+export interface InFlight<M> {
+  readonly from: Id;
+  readonly to: Id;
+  readonly msg: M;
+}
+
+/** The model-checking choices for an actor system: nothing here is part of the deployable protocol. */
+export interface ActorModelOptions<R extends Roles> {
+  /** Network semantics (default "unordered": a bag, no loss, no duplication). */
+  readonly network?: Network;
+  /** How many processes may crash (crash-stop) in one execution (default 0). */
+  readonly crashes?: number;
+  /** Which processes may crash: role names or ids. Required when `crashes` > 0. */
+  readonly crashable?: readonly ((keyof R & string) | Id)[];
+  /**
+   * An abstraction applied after every step: renames data throughout the processes' states and the messages
+   * in flight to a canonical representative (e.g. ballots replaced by their rank, when the protocol only compares
+   * them), so that an unbounded protocol has a finite model. It must be a bisimulation. Return `procs` or
+   * `messages` themselves (the same arrays) where nothing changes: the explorer then keeps them as they are.
+   */
+  readonly canonicalize?: (procs: readonly unknown[], messages: readonly InFlight<MessageOf<R>>[]) => { readonly procs: readonly unknown[]; readonly messages: readonly InFlight<MessageOf<R>>[] };
+}
+
+/** The message type of a system's actors. */
+export type MessageOf<R extends Roles> = R[keyof R][number] extends Actor<any, infer M> ? M : never;
+
+/** Each role's process states, typed: `model.roles(state).servers[0]` is the first server's state. */
+export type RoleStates<R extends Roles> = { readonly [K in keyof R]: readonly StateOf<R[K][number]>[] };
 
 /** The global state of an actor system; immutable plain data, canonical (equal systems are equal data). */
 export interface SystemState {
+  /** Every process's state, by id. */
   readonly procs: readonly unknown[];
   /** Ids of crashed processes, ascending. */
   readonly crashed: readonly Id[];
@@ -14,8 +53,15 @@ export interface SystemState {
   readonly history: readonly HistoryEvent[];
 }
 
-/** An actor system as a Model, with the message behind each network key (for projections such as toTla). */
-export interface ActorModel extends Model<SystemState, SystemAction> {
+/** An actor system as a Model, with typed access to its roles and the message behind each network key. */
+export interface ActorModel<R extends Roles = Roles> extends Model<SystemState, SystemAction> {
+  /** Each role's process states in `state`. */
+  roles(state: SystemState): RoleStates<R>;
+  /** Each role's ids. */
+  readonly ids: { readonly [K in keyof R]: readonly Id[] };
+  /** Each process's name, by id. */
+  readonly names: readonly string[];
+  /** The message in flight behind a network key. */
   envelope(key: string): Envelope;
 }
 
@@ -27,15 +73,42 @@ export type SystemAction =
   | { readonly kind: "local"; readonly process: Id; readonly event: string }
   | { readonly kind: "crash"; readonly process: Id };
 
+/** The ids of each role: counted up from 0 through the roles in the order they are listed. */
+function roleIds<R extends Roles>(roles: R): { readonly [K in keyof R]: readonly Id[] } {
+  let next = 0;
+  return Object.fromEntries(Object.entries(roles).map(([role, actors]) => [role, actors.map(() => next++)])) as { [K in keyof R]: Id[] };
+}
+
+/** The processes that may crash, as ids; a UsageError for a role or id the system does not have. */
+function crashableIds(ids: Readonly<Record<string, readonly Id[]>>, count: number, crashable: readonly (string | Id)[]): Id[] {
+  return crashable.flatMap((who) => {
+    if (typeof who === "number") {
+      if (!Number.isInteger(who) || who < 0 || who >= count) throw new UsageError(`crashable names process ${who}, but ids run from 0 to ${count - 1}`);
+      return [who];
+    }
+    const role = ids[who];
+    if (!role) throw new UsageError(`crashable names role "${who}"; roles: ${Object.keys(ids).join(", ")}`);
+    return role;
+  });
+}
+
 /**
  * Makes an actor system a Model: every in-flight message to a live process is a separate successor, and
  * so is every client invocation, every local event, every crash within the budget and (on a lossy
  * network) every loss.
  */
-export function actorModel<M>(system: ActorSystem<M>): ActorModel {
-  const { actors } = system;
-  const channels = new Channels(system.network);
+export function actorModel<R extends Roles>(roles: R, options: ActorModelOptions<R> = {}): ActorModel<R> {
+  type M = MessageOf<R>;
+  const actors: readonly Actor<unknown, M>[] = Object.values(roles).flat();
+  const network = options.network ?? "unordered";
+  const budget = options.crashes ?? 0;
+  const ids = roleIds(roles);
+  const crashable = crashableIds(ids, actors.length, options.crashable ?? []);
+  if (!Number.isInteger(budget) || budget < 0) throw new UsageError(`crashes takes a non-negative integer, got ${budget}`);
+  if (budget > 0 && crashable.length === 0) throw new UsageError(`crashes=${budget} but no process may crash: name the roles or ids in crashable`);
+  const channels = new Channels(network);
   const names = actors.map((a) => a.name);
+  const roleEntries = Object.entries(ids);
   const isLive = (state: SystemState, id: Id) => !state.crashed.includes(id);
 
   const effects = new Effects<M>(channels, names);
@@ -43,7 +116,7 @@ export function actorModel<M>(system: ActorSystem<M>): ActorModel {
   const step = (state: SystemState, id: Id, handle: (s: unknown, out: Out<M>) => unknown): SystemState => {
     effects.reset(id);
     const procs = state.procs.slice();
-    procs[id] = handle(procs[id], effects);
+    procs[id] = deepFreeze(handle(procs[id], effects));
     return {
       procs,
       crashed: state.crashed,
@@ -53,8 +126,11 @@ export function actorModel<M>(system: ActorSystem<M>): ActorModel {
   };
 
   return {
+    ids,
+    names,
+    roles: (state) => Object.fromEntries(roleEntries.map(([role, of]) => [role, of.map((id) => state.procs[id])])) as unknown as RoleStates<R>,
     envelope: (key) => channels.envelope(key),
-    initialStates: () => [{ procs: actors.map((a) => a.init()), crashed: [], network: [], history: [] }],
+    initialStates: () => [deepFreeze({ procs: actors.map((a) => a.init()), crashed: [], network: [], history: [] })],
 
     actions(state) {
       const enabled: SystemAction[] = [];
@@ -75,18 +151,18 @@ export function actorModel<M>(system: ActorSystem<M>): ActorModel {
         const envelope = channels.envelope(key);
         if (isLive(state, envelope.to)) enabled.push({ kind: "deliver", index, key, envelope });
       }
-      if (system.network === "lossy") {
+      if (network === "lossy") {
         for (const index of channels.distinct(state.network)) enabled.push({ kind: "drop", index, envelope: channels.envelope(state.network[index]!) });
       }
-      if (state.crashed.length < system.crashes) {
-        for (const process of system.crashable) if (isLive(state, process)) enabled.push({ kind: "crash", process });
+      if (state.crashed.length < budget) {
+        for (const process of crashable) if (isLive(state, process)) enabled.push({ kind: "crash", process });
       }
       return enabled;
     },
 
     next(state, action) {
       const after = nextState(state, action);
-      return system.canonicalize ? canonical(after) : after;
+      return options.canonicalize ? canonical(after) : after;
     },
 
     // Weak fairness by default: a message to a live process that stays deliverable is delivered, a client
@@ -172,7 +248,8 @@ export function actorModel<M>(system: ActorSystem<M>): ActorModel {
    */
   function canonical(state: SystemState): SystemState {
     const messages = state.network.map((key) => channels.envelope(key) as InFlight<M>);
-    const renamed = system.canonicalize!(state.procs, messages);
+    const renamed = options.canonicalize!(state.procs, messages);
+    deepFreeze(renamed.procs);
     if (renamed.messages === messages) return renamed.procs === state.procs ? state : { ...state, procs: renamed.procs };
     return { ...state, procs: renamed.procs, network: channels.add([], renamed.messages.map((m) => channels.keyOf(m.from, m.to, m.msg))) };
   }
@@ -201,14 +278,14 @@ class Effects<M> implements Out<M> {
 
   send(to: Id, message: M): void {
     if (!Number.isInteger(to) || to < 0 || to >= this.names.length) throw new Error(`${this.names[this.self]} sent to unknown process ${to}`);
-    this.sent.push(this.channels.keyOf(this.self, to, message));
+    this.sent.push(this.channels.keyOf(this.self, to, deepFreeze(message)));
   }
 
   invoked(call: Operation): void {
-    this.events.push({ client: this.self, call });
+    this.events.push(deepFreeze({ client: this.self, call }));
   }
 
   returned(ret: unknown): void {
-    this.events.push({ client: this.self, ret });
+    this.events.push(deepFreeze({ client: this.self, ret }));
   }
 }

@@ -16,9 +16,12 @@ export interface Trace<S, A> {
 /** A property's verdict: true holds, false violated, null undecided (the search stopped at a bound). */
 export interface PropertyResult<S, A> {
   readonly name: string;
-  readonly kind: PropertyKind;
+  /** A property's kind, or "exception" when the model's code threw (the search then stops). */
+  readonly kind: PropertyKind | "exception";
   readonly holds: boolean | null;
   readonly trace?: Trace<S, A>;
+  /** For "exception": the step that threw and the error's message. */
+  readonly error?: string;
 }
 
 /** What one exploration found, with counts defined as TLC defines them. */

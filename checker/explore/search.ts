@@ -9,6 +9,7 @@ import { FairnessClasses } from "./fairness.ts";
 import { goal, Monitor, trigger, type LivenessWatch } from "./monitor.ts";
 import type { ExploreResult, Progress, PropertyResult, Trace } from "./result.ts";
 import { replay } from "./replay.ts";
+import { isUsageError } from "../errors.ts";
 
 export interface ExploreOptions<S> {
   readonly properties: readonly Property<S>[];
@@ -48,6 +49,18 @@ export function explore<S, A>(model: Model<S, A>, options: ExploreOptions<S>): E
   let depth = 0;
   let stopped = false;
   const fp = new Uint32Array(2);
+  let thrown: { id: number; action: A | null; message: string } | undefined;
+  /** Runs the model's code; an exception (a handler that throws) stops the search and is reported. */
+  const attempt = <T>(work: () => T, id: number, action: A | null): T | undefined => {
+    try {
+      return work();
+    } catch (error) {
+      if (isUsageError(error) || (error as Error)?.name === "PlainDataError") throw error; // bad input, not a violation
+      thrown = { id, action, message: error instanceof Error ? `${error.name}: ${error.message}` : String(error) };
+      stopped = true;
+      return undefined;
+    }
+  };
 
   const discover = (state: S, parent: number, actionIndex: number, level: number): number => {
     generated++;
@@ -82,11 +95,14 @@ export function explore<S, A>(model: Model<S, A>, options: ExploreOptions<S>): E
       pending.splice(0, head);
       head = 0;
     }
-    const actions = model.actions(state);
+    const actions = attempt(() => model.actions(state), id, null);
+    if (actions === undefined) break;
     const level = visited.depth(id) + 1;
     const targets: number[] = [];
     for (let k = 0; k < actions.length && !stopped; k++) {
-      targets.push(discover(model.next(state, actions[k]!), id, k, level));
+      const successor = attempt(() => model.next(state, actions[k]!), id, actions[k]!);
+      if (successor === undefined) break;
+      targets.push(discover(successor, id, k, level));
     }
     if (targets.length < actions.length) break; // stopped mid-expansion: not a dead end, not an edge list
     graph?.set(id, targets, classes && actions.map((a) => classes.classOf(a)));
@@ -95,7 +111,7 @@ export function explore<S, A>(model: Model<S, A>, options: ExploreOptions<S>): E
 
   const complete = !stopped;
   const traceTo = (id: number) => replay(model, visited, id);
-  const properties = monitor.watches.map(({ property, found }): PropertyResult<S, A> => {
+  const properties: PropertyResult<S, A>[] = monitor.watches.map(({ property, found }): PropertyResult<S, A> => {
     const base = { name: property.name, kind: property.kind };
     if (property.kind === "sometimes") return found >= 0 ? { ...base, holds: true } : { ...base, holds: complete ? false : null };
     const live = monitor.liveness.find((w) => w.property === property);
@@ -107,6 +123,7 @@ export function explore<S, A>(model: Model<S, A>, options: ExploreOptions<S>): E
     if (found >= 0) return { ...base, holds: false, trace: traceTo(found) };
     return { ...base, holds: complete ? true : null };
   });
+  if (thrown) properties.push(exceptionResult(traceTo(thrown.id), thrown.action, thrown.message, model));
   return {
     strategy,
     complete,
@@ -154,4 +171,13 @@ function lasso<S, A>(prefix: Trace<S, A>, stem: readonly number[], cycle: readon
   const loopsBackTo = steps.length - 1;
   walk(cycle);
   return { steps, loopsBackTo };
+}
+
+/**
+ * The verdict "the model's code threw": the trace to the state where it did, and the step it was taking
+ * (the action that threw, or null when listing the enabled actions threw).
+ */
+function exceptionResult<S, A>(prefix: Trace<S, A>, action: A | null, message: string, model: Model<S, A>): PropertyResult<S, A> {
+  const step = action === null ? "listing the enabled actions" : model.describe(action);
+  return { name: "no-exception", kind: "exception", holds: false, trace: prefix, error: `${step} threw ${message}` };
 }

@@ -1,6 +1,6 @@
 import { exploreProjected, reachableDigest } from "../crosscheck.ts";
 import { UsageError } from "../errors.ts";
-import { resolveConfig, type Spec } from "../spec.ts";
+import { buildInstance, resolveConfig, type Spec } from "../spec.ts";
 import type { BaselineEntry } from "./baseline.ts";
 
 /** The explorer's figures for one configuration, in the terms a baseline records. */
@@ -18,8 +18,8 @@ export interface ExplorerFigures {
 
 /** Explores a recorded configuration completely (no stop at a violation) and reports what the baseline records. */
 export function exploreBaselineEntry(spec: Spec, entry: BaselineEntry): ExplorerFigures {
-  const config = resolveConfig(spec, entry.variant, Object.entries(entry.config).map(([k, v]) => `${k}=${v}`));
-  const instance = spec.build(config, entry.variant);
+  const config = resolveConfig(spec, entry.variant, entry.config);
+  const instance = buildInstance(spec, config, entry.variant);
   if (!instance.tla) throw new UsageError(`${spec.name} ${entry.variant}: the recorded configuration has no TLA+ pairing`);
   const { result, projected } = exploreProjected(instance.model, instance.tla, instance.properties);
   return {

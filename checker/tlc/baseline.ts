@@ -2,7 +2,6 @@ import { createHash } from "node:crypto";
 import { existsSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { Either, Schema } from "effect";
-import { specsRoot } from "../discover.ts";
 import { UsageError } from "../errors.ts";
 import type { Config } from "../spec.ts";
 
@@ -24,12 +23,18 @@ const Baseline = Schema.Struct({ spec: Schema.String, entries: Schema.Array(Entr
 export type BaselineEntry = typeof Entry.Type;
 export type BaselineFile = typeof Baseline.Type;
 
-export const baselinePath = (spec: string): string => join(specsRoot, spec, "tlc-baseline.json");
+/** A spec's name and folder: where its baseline lives. */
+export interface SpecFolder {
+  readonly name: string;
+  readonly dir: string;
+}
+
+export const baselinePath = (spec: SpecFolder): string => join(spec.dir, "tlc-baseline.json");
 
 /** The committed baseline of a spec (no entries when there is none); a corrupt file is a UsageError. */
-export function readBaseline(spec: string): BaselineFile {
+export function readBaseline(spec: SpecFolder): BaselineFile {
   const path = baselinePath(spec);
-  return existsSync(path) ? readBaselineFile(path) : { spec, entries: [] };
+  return existsSync(path) ? readBaselineFile(path) : { spec: spec.name, entries: [] };
 }
 
 /** A baseline file, decoded with its schema; anything else is a UsageError naming the file. */
@@ -46,11 +51,11 @@ export function readBaselineFile(path: string): BaselineFile {
 }
 
 /** Adds or replaces the entry for (variant, config) and writes the file. */
-export function recordBaseline(spec: string, entry: BaselineEntry): void {
+export function recordBaseline(spec: SpecFolder, entry: BaselineEntry): void {
   const file = readBaseline(spec);
   const same = (e: BaselineEntry) => e.variant === entry.variant && sameConfig(e.config, entry.config);
   const entries = [...file.entries.filter((e) => !same(e)), entry];
-  writeFileSync(baselinePath(spec), `${JSON.stringify({ spec, entries }, null, 2)}\n`);
+  writeFileSync(baselinePath(spec), `${JSON.stringify({ spec: spec.name, entries }, null, 2)}\n`);
 }
 
 export const sameConfig = (a: Config, b: Config): boolean => JSON.stringify(Object.entries(a).sort()) === JSON.stringify(Object.entries(b).sort());

@@ -1,9 +1,9 @@
 import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { basename, join } from "node:path";
-import { specsRoot } from "../discover.ts";
 import { UsageError } from "../errors.ts";
-import type { Instance, Spec, TlaPairing } from "../spec.ts";
+import type { Instance, TlaPairing } from "../spec.ts";
+import { twinOf, type Property, type TlaTwin } from "../props/property.ts";
 import { HashedStates } from "../crosscheck.ts";
 import { forEachDumpedState } from "./dump.ts";
 import type { TlcReport, TlcViolation } from "./output.ts";
@@ -21,11 +21,21 @@ export interface PairedTlcResult {
   readonly seconds: number;
 }
 
+/** Each property's TLA+ twin, by property name (properties without one are left out). */
+export type Twins = ReadonlyMap<string, TlaTwin>;
+
+/** The twins the properties declare. */
+export const twinsOf = (properties: readonly Property<never>[]): Twins =>
+  new Map(properties.flatMap((p) => {
+    const twin = twinOf(p as Property<unknown>);
+    return twin ? [[p.name, twin] as const] : [];
+  }));
+
 /** The TLA+ pairing of an instance and its module file, or a UsageError saying why the configuration has none. */
-export function pairingOf<S>(spec: Spec, instance: Instance<S, unknown>): { pairing: TlaPairing<S>; moduleFile: string } {
+export function pairingOf<S>(spec: { name: string; dir: string; tlaModule?: string }, instance: Instance<S, unknown>): { pairing: TlaPairing<S>; moduleFile: string } {
   if (!spec.tlaModule) throw new UsageError(`spec "${spec.name}" has no TLA+ pairing`);
   if (!instance.tla) throw new UsageError(`this configuration of ${spec.name} has no TLA+ twin (see its model.ts for the configurations ${spec.tlaModule}.tla states)`);
-  return { pairing: instance.tla, moduleFile: join(specsRoot, spec.name, `${instance.tla.module ?? spec.tlaModule}.tla`) };
+  return { pairing: instance.tla, moduleFile: join(spec.dir, `${instance.tla.module ?? spec.tlaModule}.tla`) };
 }
 
 /**
@@ -33,7 +43,7 @@ export function pairingOf<S>(spec: Spec, instance: Instance<S, unknown>): { pair
  * its own violation, so every verdict is decided) and once without invariants for the full counts
  * (and, with `dump`, the reachable set).
  */
-export async function runPairedTlc<S>(moduleFile: string, pairing: TlaPairing<S>, options: { dump: boolean; workers?: number; timeoutSeconds?: number; signal?: AbortSignal }): Promise<PairedTlcResult> {
+export async function runPairedTlc<S>(moduleFile: string, pairing: TlaPairing<S>, twins: Twins, options: { dump: boolean; workers?: number; timeoutSeconds?: number; signal?: AbortSignal }): Promise<PairedTlcResult> {
   const module = basename(moduleFile, ".tla");
   const dir = mkdtempSync(join(tmpdir(), `interleave-${module}-`));
   try {
@@ -48,7 +58,7 @@ export async function runPairedTlc<S>(moduleFile: string, pairing: TlaPairing<S>
     const started = performance.now();
     const full = await run("Full", {}, options.dump);
     const verdicts = new Map<string, { holds: boolean; violation?: TlcViolation }>();
-    for (const [property, twin] of Object.entries(pairing.twins)) {
+    for (const [property, twin] of twins) {
       const checks: Checks = "property" in twin ? { property: twin.property } : { invariants: ["invariant" in twin ? twin.invariant : twin.violatedInvariant] };
       const { report } = await run(`Check_${"property" in twin ? twin.property : checks.invariants![0]}`, checks, false);
       const violation = report.violations[0];
@@ -75,11 +85,11 @@ export async function runPairedTlc<S>(moduleFile: string, pairing: TlaPairing<S>
  * Writes a model module `<name>.tla` (extending `module`) and `<name>.cfg` with every invariant twin, so
  * TLC can check the configuration directly (`interleave tlc --module <name>.tla`).
  */
-export function emitModel(path: string, module: string, pairing: TlaPairing<unknown>): void {
+export function emitModel(path: string, module: string, pairing: TlaPairing<unknown>, twins: Twins): void {
   const name = basename(path, ".tla");
   writeFileSync(path, mcModule(name, module, pairing));
-  const invariants = Object.values(pairing.twins).flatMap((t) => ("invariant" in t ? [t.invariant] : []));
-  const properties = Object.values(pairing.twins).flatMap((t) => ("property" in t ? [t.property] : []));
+  const invariants = [...twins.values()].flatMap((t) => ("invariant" in t ? [t.invariant] : []));
+  const properties = [...twins.values()].flatMap((t) => ("property" in t ? [t.property] : []));
   writeFileSync(path.replace(/\.tla$/, ".cfg"), mcConfig(pairing, { invariants, properties }));
 }
 

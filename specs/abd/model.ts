@@ -1,12 +1,8 @@
-import { abdSystem, type AbdFlaws } from "../../src/protocols/abd/index.ts";
-import type { Network } from "../../src/actor/index.ts";
-import { actorModel, type SystemState } from "../../checker/actors/system.ts";
-import { UsageError } from "../../checker/errors.ts";
-import { always, eventually, linearizable, noDeadlock, sometimes, terminates } from "../../checker/props/property.ts";
-import { register } from "../../checker/props/sequential.ts";
-import { choiceKey, defineSpec, intKey, type Config } from "../../checker/spec.ts";
-import { registerOpsKey, registerScripts } from "../../checker/register-scripts.ts";
-import { networks } from "../../src/actor/index.ts";
+import { abdRoles, type AbdFlaws, type ServerState } from "../../src/protocols/abd/index.ts";
+import {
+  actorModel, always, choiceKey, ConfigError, defineSpec, eventually, intKey, linearizable, networks, noDeadlock,
+  register, registerOpsKey, registerScripts, sometimes, terminates, type SystemState,
+} from "interleave";
 import { abdPairing } from "./tla.ts";
 
 const flawsOf: Record<string, AbdFlaws> = {
@@ -15,38 +11,13 @@ const flawsOf: Record<string, AbdFlaws> = {
   "writer-no-query": { writerSkipsQuery: true },
 };
 
-function build(config: Config, variant: string) {
-  const scripts = registerScripts(config.ops, Number(config.clients));
-  if (Number(config.crashes) > Number(config.servers)) throw new UsageError(`crashes=${config.crashes} is more than servers=${config.servers}`);
-  const flaws = flawsOf[variant] ?? {};
-  const model = actorModel(abdSystem({ servers: Number(config.servers), scripts, crashes: Number(config.crashes), network: config.network as Network, flaws }));
-  const history = (s: SystemState) => s.history;
-  // Abd.tla states the unordered network only.
-  const tla = config.network === "unordered"
-    ? abdPairing({ model, servers: Number(config.servers), scripts, crashes: Number(config.crashes), readerSkipsWriteBack: flaws.readerSkipsWriteBack ?? false, writerSkipsQuery: flaws.writerSkipsQuery ?? false })
-    : undefined;
-  return {
-    model,
-    ...(tla && { tla }),
-    properties: [
-      linearizable("linearizable", history, register),
-      noDeadlock<SystemState>(),
-      terminates<SystemState>(),
-      // Clients never crash, so a final state is one where every client has run its whole script.
-      eventually<SystemState>("every-operation-completes", (s) => model.isFinal(s)),
-      sometimes<SystemState>("read-returns-written", (s) => s.history.some((e) => "ret" in e && typeof e.ret === "number")),
-      always<SystemState>("timestamps-are-unique", (s) => uniqueTimestamps(s, Number(config.servers))),
-    ],
-  };
-}
-
 /** No two servers hold different values under the same timestamp. */
-function uniqueTimestamps(state: SystemState, servers: number): boolean {
+function uniqueTimestamps(servers: readonly ServerState[]): boolean {
   const seen = new Map<string, unknown>();
-  for (const proc of state.procs.slice(0, servers) as { ts: readonly number[]; value: unknown }[]) {
-    const key = proc.ts.join(",");
-    if (seen.has(key) && seen.get(key) !== proc.value) return false;
-    seen.set(key, proc.value);
+  for (const server of servers) {
+    const key = server.ts.join(",");
+    if (seen.has(key) && seen.get(key) !== server.value) return false;
+    seen.set(key, server.value);
   }
   return true;
 }
@@ -72,5 +43,27 @@ export default defineSpec({
       fails: ["no-deadlock", "every-operation-completes"],
     },
   },
-  build,
+  build(config, variant) {
+    const scripts = registerScripts(config.ops, config.clients);
+    if (config.crashes > config.servers) throw new ConfigError("abd", "crashes", String(config.crashes), `at most servers=${config.servers}`);
+    const flaws = flawsOf[variant] ?? {};
+    const roles = abdRoles({ servers: config.servers, scripts, flaws });
+    const model = actorModel(roles, { network: config.network, crashes: config.crashes, crashable: ["servers"] });
+    const history = (s: SystemState) => s.history;
+    // Abd.tla states the unordered network only.
+    const tla = config.network === "unordered" ? abdPairing({ model, scripts, crashes: config.crashes, flaws }) : undefined;
+    return {
+      model,
+      ...(tla && { tla }),
+      properties: [
+        linearizable("linearizable", history, register, { tla: "Linearizable" }),
+        noDeadlock<SystemState>({ tla: "NoDeadlock" }),
+        terminates<SystemState>({ tla: "Terminates" }),
+        // Clients never crash, so a final state is one where every client has run its whole script.
+        eventually("every-operation-completes", (s: SystemState) => model.isFinal(s), { tla: "EveryOperationCompletes" }),
+        sometimes("read-returns-written", (s: SystemState) => s.history.some((e) => "ret" in e && typeof e.ret === "number"), { tla: "NoReadReturnsWritten" }),
+        always("timestamps-are-unique", (s: SystemState) => uniqueTimestamps(model.roles(s).servers), { tla: "TimestampsAreUnique" }),
+      ],
+    };
+  },
 });

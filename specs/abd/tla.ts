@@ -1,37 +1,26 @@
 import type { Operation } from "../../src/actor/index.ts";
-import type { ClientState, ServerState } from "../../src/protocols/abd/index.ts";
-import type { ActorModel, SystemState } from "../../checker/actors/system.ts";
-import type { TlaPairing } from "../../checker/spec.ts";
-import { tlaBag, tlaHistory, tlaScripts } from "../../checker/actors/tla.ts";
-import { plainToTla } from "../../checker/tlc/plain.ts";
-import { tlaFunction, tlaRecord, tlaSet, type TlaValue } from "../../checker/tlc/value.ts";
+import type { AbdFlaws, ClientState } from "../../src/protocols/abd/index.ts";
+import { plainToTla, tlaBag, tlaFunction, tlaHistory, tlaRecord, tlaScripts, tlaSet, type ActorModel, type SystemState, type TlaPairing, type TlaValue } from "interleave";
+import type { abdRoles } from "../../src/protocols/abd/index.ts";
 
-/** The pairing of one ABD configuration with Abd.tla: constants, property twins and the state projection. */
-export function abdPairing(options: { model: ActorModel; servers: number; scripts: readonly (readonly Operation[])[]; crashes: number; readerSkipsWriteBack: boolean; writerSkipsQuery: boolean }): TlaPairing<SystemState> {
-  const { model, servers } = options;
-  const serverIds = Array.from({ length: servers }, (_, i) => i);
-  const clientIds = options.scripts.map((_, i) => servers + i);
+/** The pairing of one ABD configuration with Abd.tla: constants and the state projection. */
+export function abdPairing(options: { model: ActorModel<ReturnType<typeof abdRoles>>; scripts: readonly (readonly Operation[])[]; crashes: number; flaws: AbdFlaws }): TlaPairing<SystemState> {
+  const { model } = options;
+  const { servers, clients } = model.ids;
   return {
     constants: {
-      NServers: String(servers),
+      NServers: String(servers.length),
       Scripts: tlaScripts(options.scripts),
       MaxCrashes: String(options.crashes),
       Nil: "Nil",
-      ReaderSkipsWriteBack: options.readerSkipsWriteBack ? "TRUE" : "FALSE",
-      WriterSkipsQuery: options.writerSkipsQuery ? "TRUE" : "FALSE",
-    },
-    twins: {
-      linearizable: { invariant: "Linearizable" },
-      "no-deadlock": { invariant: "NoDeadlock" },
-      terminates: { property: "Terminates" },
-      "every-operation-completes": { property: "EveryOperationCompletes" },
-      "read-returns-written": { violatedInvariant: "NoReadReturnsWritten" },
-      "timestamps-are-unique": { invariant: "TimestampsAreUnique" },
+      ReaderSkipsWriteBack: options.flaws.readerSkipsWriteBack ? "TRUE" : "FALSE",
+      WriterSkipsQuery: options.flaws.writerSkipsQuery ? "TRUE" : "FALSE",
     },
     toTla(state) {
+      const roles = model.roles(state);
       return {
-        srv: tlaFunction(serverIds.map((s) => [s, plainToTla(state.procs[s] as ServerState)])),
-        cli: tlaFunction(clientIds.map((c) => [c, client(state.procs[c] as ClientState)])),
+        srv: tlaFunction(roles.servers.map((s, i) => [servers[i]!, plainToTla(s)])),
+        cli: tlaFunction(roles.clients.map((c, i) => [clients[i]!, client(c)])),
         net: tlaBag(model, state.network),
         crashed: tlaSet(state.crashed),
         hist: tlaHistory(state.history),

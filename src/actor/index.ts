@@ -55,32 +55,11 @@ export interface Actor<S, M> {
   done?(state: S): boolean;
 }
 
-/** How the network treats messages in flight. */
-export type Network = "unordered" | "fifo" | "duplicating" | "lossy";
+/**
+ * A system's processes by role, e.g. `{ servers: [...], clients: [...] }`. Ids count up from 0 through the
+ * roles in the order they are listed, so `servers[0]` is 0 and `clients[0]` comes after the last server.
+ */
+export type Roles<M = any> = Readonly<Record<string, readonly Actor<any, M>[]>>;
 
-export const networks: readonly Network[] = ["unordered", "fifo", "duplicating", "lossy"];
-
-/** A whole system: its processes (index = Id), network semantics and crash-stop faults. */
-export interface ActorSystem<M> {
-  readonly actors: readonly Actor<any, M>[];
-  readonly network: Network;
-  /** How many processes may crash (crash-stop) in one execution. */
-  readonly crashes: number;
-  /** The processes that may crash; by default, none. */
-  readonly crashable: readonly Id[];
-  /**
-   * Optional abstraction applied after every step: renames data throughout the processes' states and the
-   * messages in flight to a canonical representative (e.g. ballots replaced by their rank, when the protocol
-   * only compares them), so that an unbounded protocol has a finite model. It must be a bisimulation: the
-   * renamed state must behave exactly as the original does. Return `procs` or `messages` themselves (the
-   * same arrays) where nothing changes: the explorer then keeps them as they are.
-   */
-  readonly canonicalize?: (procs: readonly unknown[], messages: readonly InFlight<M>[]) => { readonly procs: readonly unknown[]; readonly messages: readonly InFlight<M>[] };
-}
-
-/** A message in flight, as `canonicalize` sees it. */
-export interface InFlight<M> {
-  readonly from: Id;
-  readonly to: Id;
-  readonly msg: M;
-}
+/** The state type of an actor. */
+export type StateOf<T> = T extends Actor<infer S, any> ? S : never;

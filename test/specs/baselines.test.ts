@@ -4,14 +4,14 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { fileURLToPath } from "node:url";
 import { execa } from "execa";
-import { specNames } from "../../checker/discover.ts";
 import { UsageError } from "../../checker/errors.ts";
 import { readBaseline, readBaselineFile, sameConfig } from "../../checker/tlc/baseline.ts";
-import { loadSpec } from "../../checker/discover.ts";
+import { examplesDir, loadSpecs } from "../../checker/discover.ts";
 import { resolveConfig } from "../../checker/spec.ts";
 
 /** Every configuration recorded from a real TLC run, per spec: the explorer must match it exactly. */
-const recorded = specNames().flatMap((spec) => readBaseline(spec).entries.map((entry, index) => ({ spec, entry, index })));
+const specs = await loadSpecs(examplesDir);
+const recorded = specs.flatMap((spec) => readBaseline(spec).entries.map((entry, index) => ({ spec: spec.name, entry, index })));
 const script = fileURLToPath(new URL("compare-baseline.ts", import.meta.url));
 
 describe("the explorer against TLC's recorded baselines", () => {
@@ -32,23 +32,18 @@ describe("the explorer against TLC's recorded baselines", () => {
   );
 });
 
-const variants = await Promise.all(
-  specNames().map(async (name) => {
-    const spec = await loadSpec(name);
-    return Object.entries(spec.variants).map(([variant, declared]) => ({ spec, variant, declared: declared.fails ?? [] }));
-  }),
-);
+const variants = specs.map((spec) => Object.entries(spec.variants).map(([variant, declared]) => ({ spec, variant, declared: declared.fails ?? [] })));
 
 describe("every variant's declared failures, against TLC", () => {
   const paired = variants.flat().filter((v) => v.spec.tlaModule !== undefined);
 
   it.each(paired.map((v) => [`${v.spec.name} ${v.variant}`, v] as const))("%s has a configuration recorded from TLC", (_, { spec, variant }) => {
-    expect(readBaseline(spec.name).entries.some((e) => e.variant === variant), `record one with: interleave tlc ${spec.name} --variant ${variant} --record`).toBe(true);
+    expect(readBaseline(spec).entries.some((e) => e.variant === variant), `record one with: interleave tlc ${spec.name} --variant ${variant} --record`).toBe(true);
   });
 
   const atDefaults = paired.flatMap((v) => {
     const config = resolveConfig(v.spec, v.variant, []);
-    const entry = readBaseline(v.spec.name).entries.find((e) => e.variant === v.variant && sameConfig(e.config, config));
+    const entry = readBaseline(v.spec).entries.find((e) => e.variant === v.variant && sameConfig(e.config, config));
     return entry ? [[`${v.spec.name} ${v.variant}`, { ...v, entry }] as const] : [];
   });
 

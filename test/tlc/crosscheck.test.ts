@@ -6,7 +6,7 @@ import { always } from "../../checker/props/property.ts";
 import type { TlaPairing } from "../../checker/spec.ts";
 import { tlcAvailability } from "../../checker/tlc/locate.ts";
 import type { PairedTlcResult } from "../../checker/tlc/paired.ts";
-import { runPairedTlc } from "../../checker/tlc/paired.ts";
+import { runPairedTlc, twinsOf } from "../../checker/tlc/paired.ts";
 
 /** A counter 0..limit; Counter.tla is the twin of limit 3, so limit 4 differs by one transition (3 → 4). */
 const counter = (limit: number): Model<number, "inc"> => ({
@@ -17,8 +17,8 @@ const counter = (limit: number): Model<number, "inc"> => ({
   actionData: () => "inc",
   isFinal: () => true,
 });
-const properties = [always<number>("small", (x) => x <= 3)];
-const pairing: TlaPairing<number> = { toTla: (x) => ({ x }), constants: {}, twins: { small: { invariant: "Small" } } };
+const properties = [always<number>("small", (x) => x <= 3, { tla: "Small" })];
+const pairing: TlaPairing<number> = { toTla: (x) => ({ x }), constants: {} };
 
 /** What TLC would answer for a model, computed by the explorer (to test the comparison without Java). */
 function simulatedTlc(model: Model<number, "inc">): PairedTlcResult {
@@ -64,7 +64,7 @@ describe.skipIf(!available)("the cross-check against a live TLC", () => {
   const module = fileURLToPath(new URL("fixtures/Counter.tla", import.meta.url));
 
   it("agrees with Counter.tla for the counter to 3, and catches the counter to 4", async () => {
-    const tlc = await runPairedTlc(module, pairing, { dump: true });
+    const tlc = await runPairedTlc(module, pairing, twinsOf(properties), { dump: true });
     expect(disagreements(counter(3), tlc)).toEqual([]);
     expect(disagreements(counter(4), tlc)).toEqual(["verdict of small", "distinctStates", "generatedStates", "depth", "reachable sets"]);
   });

@@ -2,7 +2,7 @@ import { fileURLToPath } from "node:url";
 import { execa } from "execa";
 import { describe, expect, it } from "vitest";
 import { tlcAvailability } from "../../checker/tlc/locate.ts";
-import { specNames } from "../../checker/discover.ts";
+import { examplesDir, loadSpecs } from "../../checker/discover.ts";
 import { readBaseline, type BaselineEntry } from "../../checker/tlc/baseline.ts";
 
 const { available, reason } = await tlcAvailability();
@@ -44,13 +44,13 @@ describe.skipIf(!available)("interleave tlc against a live TLC", () => {
  * most 100,000 states (larger ones take minutes with TLC; their baselines are compared on every run).
  */
 const liveLimit = 100_000;
-const smallest = specNames().flatMap((spec) => {
+const smallest = (await loadSpecs(examplesDir)).flatMap((spec) => {
   const byVariant = new Map<string, BaselineEntry>();
   for (const entry of readBaseline(spec).entries) {
     const known = byVariant.get(entry.variant);
     if (!known || entry.distinctStates < known.distinctStates) byVariant.set(entry.variant, entry);
   }
-  return [...byVariant.values()].filter((entry) => entry.distinctStates <= liveLimit).map((entry) => [spec, entry.variant, Object.entries(entry.config).map(([k, v]) => `${k}=${v}`)] as const);
+  return [...byVariant.values()].filter((entry) => entry.distinctStates <= liveLimit).map((entry) => [spec.name, entry.variant, Object.entries(entry.config).map(([k, v]) => `${k}=${v}`)] as const);
 });
 
 describe.skipIf(!available)("interleave crosscheck against a live TLC", () => {

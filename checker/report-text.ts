@@ -1,0 +1,62 @@
+import type { ResultDocument } from "./report.ts";
+import { describeState, diff } from "./trace/diff.ts";
+
+const n = (x: number) => x.toLocaleString("en");
+
+/** The human report of a result document: summary, one line per property, then each counterexample. */
+export function formatReport(document: ResultDocument): string {
+  const settings = Object.entries(document.config).map(([k, v]) => `${k}=${v}`).join(" ");
+  const rate = document.seconds > 0 ? Math.round(document.distinctStates / document.seconds) : document.distinctStates;
+  const lines = [
+    `${document.spec} (${document.variant})  ${settings}`,
+    `  ${n(document.distinctStates)} distinct states, ${n(document.generatedStates)} generated, depth ${document.depth}, ${document.seconds.toFixed(2)} s (${n(rate)} states/s)`,
+    `  ${document.complete ? "search complete" : stopReason(document)}${collision(document)}`,
+  ];
+  const width = Math.max(...document.properties.map((p) => p.name.length));
+  for (const p of document.properties) {
+    const verdict = p.holds === null ? "? undecided" : p.holds ? "✓ holds" : "✗ VIOLATED";
+    lines.push(`  ${p.name.padEnd(width)}  ${p.kind.padEnd(12)}  ${verdict}`);
+  }
+  for (const p of document.properties) {
+    if (!p.trace) continue;
+    if (p.error !== undefined) {
+      lines.push("", `The model's code threw after ${p.trace.steps.length} states: ${p.error}`, formatTrace(p.trace));
+      continue;
+    }
+    const lasso = p.trace.loopsBackTo === null ? "" : ", a lasso";
+    lines.push("", `Counterexample to ${p.name} (${p.trace.steps.length} states${lasso}):`, formatTrace(p.trace));
+  }
+  return `${lines.join("\n")}\n`;
+}
+
+const collision = (document: ResultDocument) =>
+  document.collisionProbability === undefined ? "" : `; fingerprint collision probability ${document.collisionProbability.toExponential(1)}`;
+
+function stopReason(document: ResultDocument): string {
+  const why = document.properties.some((p) => p.holds === false) ? "at the first violation (--continue explores on)" : "at a bound";
+  return `search STOPPED ${why}: verdicts marked ? are undecided`;
+}
+
+type DocumentTrace = NonNullable<ResultDocument["properties"][number]["trace"]>;
+
+/**
+ * A counterexample as numbered steps: the initial state in full, then each action with what it changed; a
+ * lasso ends with the step that goes back to an earlier state, as TLC says it, or with its last state stuttering.
+ */
+export function formatTrace(trace: DocumentTrace): string {
+  const lines: string[] = [];
+  trace.steps.forEach((step, i) => {
+    if (i === 0) {
+      lines.push(`  1. initial state`);
+      for (const line of describeState(step.state)) lines.push(`       ${line}`);
+      return;
+    }
+    const closesLoop = trace.loopsBackTo !== null && trace.loopsBackTo < i && i === trace.steps.length - 1;
+    const head = `  ${i + 1}. ${step.action}`;
+    lines.push(closesLoop ? `${head}  → back to state ${trace.loopsBackTo! + 1}` : head);
+    const changes = diff(trace.steps[i - 1]!.state, step.state);
+    for (const line of changes.length === 0 ? ["(no change)"] : changes) lines.push(`       ${line}`);
+  });
+  if (trace.loopsBackTo === trace.steps.length - 1) lines.push(`  ${trace.steps.length + 1}. stuttering: state ${trace.steps.length} forever (no fair action is enabled)`);
+  return lines.join("\n");
+}

@@ -1,0 +1,66 @@
+import { explore } from "./explore/search.ts";
+import type { ExploreResult, Progress } from "./explore/result.ts";
+import type { FairnessLevels } from "./model.ts";
+import { explorerDocument, type ResultDocument } from "./report.ts";
+import { buildInstance, resolveConfig, validateSpec, type Config, type ConfigOf, type Instance, type Keys, type Spec } from "./spec.ts";
+
+/** How to check a spec: which variant and configuration, and how to search. */
+export interface CheckOptions<K extends Keys = Keys, V extends string = string> {
+  /** The variant (default "main"). */
+  readonly variant?: V | "main";
+  /** Configuration values that differ from the variant's defaults: typed values, or `key=value` strings. */
+  readonly set?: Partial<ConfigOf<K>> | readonly string[];
+  /** Stop once this many distinct states are found (the result is then incomplete). */
+  readonly maxStates?: number;
+  /** "bfs" (default: shortest counterexamples) or "dfs". */
+  readonly strategy?: "bfs" | "dfs";
+  /** Explore everything even after a violation (TLC's -continue). */
+  readonly continue?: boolean;
+  /** Fairness level per action kind for liveness (a kind not named is weakly fair). */
+  readonly fairness?: FairnessLevels;
+  /** Stops the search as at a bound when aborted. */
+  readonly signal?: AbortSignal;
+  readonly onProgress?: (progress: Progress) => void;
+}
+
+/** One explorer run of a spec's variant: the configuration, the instance built, the raw result and its document. */
+export interface Run {
+  readonly spec: Spec;
+  readonly variant: string;
+  readonly config: Config;
+  readonly instance: Instance<unknown, unknown>;
+  readonly result: ExploreResult<unknown, unknown>;
+  readonly document: ResultDocument;
+}
+
+/** Builds and explores one configuration of a spec (synchronously). Throws UsageError for a bad configuration. */
+export function runSpec(spec: Spec, options: CheckOptions = {}): Run {
+  const variant = options.variant ?? "main";
+  const config = resolveConfig(spec, variant, options.set ?? []);
+  const instance = buildInstance(spec, config, variant);
+  const result = explore(instance.model, {
+    properties: instance.properties,
+    ...(options.maxStates !== undefined && { maxStates: options.maxStates }),
+    ...(options.strategy && { strategy: options.strategy }),
+    ...(options.continue && { continueAfterViolation: true }),
+    ...(options.fairness && { fairness: options.fairness }),
+    ...(options.signal && { signal: options.signal }),
+    ...(options.onProgress && { onProgress: options.onProgress }),
+  });
+  return { spec, variant, config, instance, result, document: explorerDocument({ spec: spec.name, variant, config }, result, instance.model) };
+}
+
+/**
+ * Checks a spec: validates it (a misspelt property in a variant's `fails` is a SpecError), explores the chosen
+ * variant and configuration, and returns the result document. Throws UsageError (ConfigError, SpecError) on bad input.
+ */
+export async function check<K extends Keys, V extends string>(spec: Spec<K, any, any, V>, options: CheckOptions<K, V> = {}): Promise<ResultDocument> {
+  validateSpec(spec as unknown as Spec);
+  return runSpec(spec as unknown as Spec, options as CheckOptions).document;
+}
+
+/** The exit code a result document stands for: 1 a property violated, 3 stopped before completing, 0 all hold. */
+export function exitCodeOf(document: ResultDocument): 0 | 1 | 3 {
+  if (document.properties.some((p) => p.holds === false)) return 1;
+  return document.complete ? 0 : 3;
+}
