@@ -13,7 +13,10 @@ export function tlcDocument(run: { spec: string; variant: string; config: Config
   // Without -continue TLC stops at its first violation; with it, an empty queue means it saw everything.
   const complete = report.success || (run.continued && report.queue === 0);
   const verdict = (violation: TlcViolation | undefined) => (violation ? { holds: false, trace: traceOf(violation) } : { holds: complete ? true : null });
-  const byName = (kind: TlcViolation["kind"], name: string) => report.violations.find((v) => v.kind === kind && (v.property === name || v.property === null));
+  // TLC may name several violated properties at once; only a violation it names none of applies to every one.
+  const names = (v: TlcViolation) => (v.properties.length > 0 ? v.properties : v.property === null ? [] : [v.property]);
+  const byName = (kind: TlcViolation["kind"], name: string) =>
+    report.violations.find((v) => v.kind === kind && (names(v).length === 0 || names(v).includes(name)));
   return {
     tool: "tlc",
     spec: run.spec,

@@ -32,7 +32,7 @@ function simulatedTlc(model: Model<number, "inc">): PairedTlcResult {
   const small = run.result.properties[0]!;
   return {
     version: "simulated",
-    counts: { version: "simulated", distinctStates: run.result.distinctStates, generatedStates: run.result.generatedStates, queue: 0, depth: run.result.depth, success: small.holds === true, collisionProbability: null, violations: [] },
+    counts: { version: "simulated", distinctStates: run.result.distinctStates, generatedStates: run.result.generatedStates, queue: 0, depth: run.result.depth, success: small.holds === true, collisionProbability: null, violations: [], warnings: [] },
     reachable,
     verdicts: new Map([["small", { holds: small.holds === true }]]),
     seconds: 0,
