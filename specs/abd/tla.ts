@@ -1,7 +1,5 @@
-import type { Operation } from "../../src/actor/index.ts";
-import type { AbdFlaws, ClientState } from "../../src/protocols/abd/index.ts";
-import { plainToTla, tlaBag, tlaFunction, tlaHistory, tlaRecord, tlaScripts, tlaSet, type ActorModel, type SystemState, type TlaPairing, type TlaValue } from "interleave";
-import type { abdRoles } from "../../src/protocols/abd/index.ts";
+import type { AbdFlaws, ClientState, abdRoles } from "../../src/protocols/abd/index.ts";
+import { plainToTla, tlaBag, tlaFunction, tlaHistory, tlaRecord, tlaScripts, tlaSet, type ActorModel, type Operation, type SystemState, type TlaPairing, type TlaValue } from "interleave";
 
 /** The pairing of one ABD configuration with Abd.tla: constants and the state projection. */
 export function abdPairing(options: { model: ActorModel<ReturnType<typeof abdRoles>>; scripts: readonly (readonly Operation[])[]; crashes: number; flaws: AbdFlaws }): TlaPairing<SystemState> {

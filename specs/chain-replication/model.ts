@@ -1,10 +1,8 @@
-import { chainReplicationSystem, newer, type ChainNodeState } from "../../src/protocols/chain-replication/index.ts";
-import { actorModel, type SystemState } from "../../checker/actors/system.ts";
-import { UsageError } from "../../checker/errors.ts";
-import { always, linearizable, noDeadlock, sometimes, terminates } from "../../checker/props/property.ts";
-import { register } from "../../checker/props/sequential.ts";
-import { registerOpsKey, registerScripts } from "../../checker/register-scripts.ts";
-import { defineSpec, intKey, type Config } from "../../checker/spec.ts";
+import { chainReplicationRoles, newer, type ChainNodeState } from "../../src/protocols/chain-replication/index.ts";
+import {
+  actorModel, always, ConfigError, defineSpec, intKey, linearizable, noDeadlock, register, registerOpsKey, registerScripts,
+  sometimes, terminates, type SystemState,
+} from "interleave";
 import { chainReplicationPairing } from "./tla.ts";
 
 /*
@@ -22,24 +20,9 @@ import { chainReplicationPairing } from "./tla.ts";
  * need not be FIFO.
  */
 
-function build(config: Config, variant: string) {
-  const nodes = Number(config.nodes);
-  const scripts = registerScripts(config.ops, Number(config.clients));
-  if (Number(config.crashes) > 0 && nodes < 2) throw new UsageError("crashes=1 needs nodes=2 or more: the head's successor takes over");
-  const readAtHead = variant === "read-at-head";
-  const model = actorModel(chainReplicationSystem({ nodes, scripts, headCrashes: Number(config.crashes), readAtHead }));
-  const nodeStates = (s: SystemState) => s.procs.slice(0, nodes) as ChainNodeState[];
-  return {
-    model,
-    tla: chainReplicationPairing({ model, nodes, scripts, crashes: Number(config.crashes), readAtHead }),
-    properties: [
-      linearizable<SystemState>("linearizable", (s) => s.history, register),
-      always<SystemState>("versions-decrease-down-the-chain", (s) => nodeStates(s).every((n, i, all) => i === 0 || s.crashed.includes(i - 1) || !newer(n.version, all[i - 1]!.version))),
-      sometimes<SystemState>("read-returns-written", (s) => s.history.some((e) => "ret" in e && typeof e.ret === "number")),
-      noDeadlock<SystemState>(),
-      terminates<SystemState>(),
-    ],
-  };
+/** Down the chain, no live node's successor holds a newer version than it does. */
+function versionsDecrease(nodes: readonly ChainNodeState[], ids: readonly number[], crashed: readonly number[]): boolean {
+  return nodes.every((n, i) => i === 0 || crashed.includes(ids[i - 1]!) || !newer(n.version, nodes[i - 1]!.version));
 }
 
 export default defineSpec({
@@ -56,5 +39,28 @@ export default defineSpec({
     main: { summary: "reads are served by the tail" },
     "read-at-head": { summary: "reads are served by the head, which may crash", defaults: { crashes: 1 }, fails: ["linearizable", "no-deadlock"] },
   },
-  build,
+  build(config, variant) {
+    const scripts = registerScripts(config.ops, config.clients);
+    if (config.crashes > 0 && config.nodes < 2) {
+      throw new ConfigError("chain-replication", "crashes", String(config.crashes), "0 when nodes=1: the head's successor takes over");
+    }
+    const readAtHead = variant === "read-at-head";
+    const roles = chainReplicationRoles({ nodes: config.nodes, scripts, readAtHead });
+    // Only the head (n1, id 0) may crash.
+    const model = actorModel(roles, { crashes: config.crashes, crashable: [0] });
+    const readReturnsWritten = (s: SystemState) => s.history.some((e) => "ret" in e && typeof e.ret === "number");
+    return {
+      model,
+      tla: chainReplicationPairing({ model, scripts, crashes: config.crashes, readAtHead }),
+      properties: [
+        linearizable("linearizable", (s: SystemState) => s.history, register, { tla: "Linearizable" }),
+        always("versions-decrease-down-the-chain", (s: SystemState) => versionsDecrease(model.roles(s).nodes, model.ids.nodes, s.crashed), {
+          tla: "VersionsDecreaseDownTheChain",
+        }),
+        sometimes("read-returns-written", readReturnsWritten, { tla: "NoReadReturnsWritten" }),
+        noDeadlock<SystemState>({ tla: "NoDeadlock" }),
+        terminates<SystemState>({ tla: "Terminates" }),
+      ],
+    };
+  },
 });

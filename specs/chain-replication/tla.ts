@@ -1,38 +1,36 @@
-import type { Operation } from "../../src/actor/index.ts";
-import type { ChainClientState } from "../../src/protocols/chain-replication/index.ts";
-import type { ActorModel, SystemState } from "../../checker/actors/system.ts";
-import { tlaBag, tlaHistory, tlaScripts } from "../../checker/actors/tla.ts";
-import type { TlaPairing } from "../../checker/spec.ts";
-import { plainToTla } from "../../checker/tlc/plain.ts";
-import { tlaFunction, tlaRecord, tlaSet, type TlaRecord } from "../../checker/tlc/value.ts";
+import type { ChainClientState, chainReplicationRoles } from "../../src/protocols/chain-replication/index.ts";
+import {
+  plainToTla, tlaBag, tlaFunction, tlaHistory, tlaRecord, tlaScripts, tlaSet,
+  type ActorModel, type registerScripts, type SystemState, type TlaPairing, type TlaValue,
+} from "interleave";
 
-/** The pairing of one configuration with ChainReplication.tla: constants, property twins and the state projection. */
-export function chainReplicationPairing(options: { model: ActorModel; nodes: number; scripts: readonly (readonly Operation[])[]; crashes: number; readAtHead: boolean }): TlaPairing<SystemState> {
-  const { model, nodes } = options;
-  const nodeIds = Array.from({ length: nodes }, (_, i) => i);
-  const clientIds = options.scripts.map((_, i) => nodes + i);
-  const client = (s: ChainClientState) => tlaRecord({ ...(plainToTla(s) as TlaRecord).fields, down: tlaSet(s.down) });
+/** The pairing of one configuration with ChainReplication.tla: constants and the state projection. */
+export function chainReplicationPairing(options: {
+  model: ActorModel<ReturnType<typeof chainReplicationRoles>>;
+  scripts: ReturnType<typeof registerScripts>;
+  crashes: number;
+  readAtHead: boolean;
+}): TlaPairing<SystemState> {
+  const { model } = options;
+  const { nodes, clients } = model.ids;
+  const client = (s: ChainClientState) => tlaRecord({ ...(plainToTla(s) as { fields: Record<string, TlaValue> }).fields, down: tlaSet(s.down) });
   return {
     constants: {
-      NNodes: String(nodes),
+      NNodes: String(nodes.length),
       Scripts: tlaScripts(options.scripts),
       MaxCrashes: String(options.crashes),
       Nil: "Nil",
       ReadAtHead: options.readAtHead ? "TRUE" : "FALSE",
     },
-    twins: {
-      linearizable: { invariant: "Linearizable" },
-      "versions-decrease-down-the-chain": { invariant: "VersionsDecreaseDownTheChain" },
-      "read-returns-written": { violatedInvariant: "NoReadReturnsWritten" },
-      "no-deadlock": { invariant: "NoDeadlock" },
-      terminates: { property: "Terminates" },
+    toTla(state) {
+      const roles = model.roles(state);
+      return {
+        node: tlaFunction(roles.nodes.map((n, i) => [nodes[i]!, plainToTla(n)])),
+        cli: tlaFunction(roles.clients.map((c, i) => [clients[i]!, client(c)])),
+        net: tlaBag(model, state.network),
+        crashed: tlaSet(state.crashed),
+        hist: tlaHistory(state.history),
+      };
     },
-    toTla: (state) => ({
-      node: tlaFunction(nodeIds.map((n) => [n, plainToTla(state.procs[n])])),
-      cli: tlaFunction(clientIds.map((c) => [c, client(state.procs[c] as ChainClientState)])),
-      net: tlaBag(model, state.network),
-      crashed: tlaSet(state.crashed),
-      hist: tlaHistory(state.history),
-    }),
   };
 }

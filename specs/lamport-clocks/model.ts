@@ -1,7 +1,5 @@
-import { lamportSystem, happensBefore, type ClockEvent, type ClockFlaws, type ProcessState } from "../../src/protocols/lamport-clocks/index.ts";
-import { actorModel, type SystemState } from "../../checker/actors/system.ts";
-import { always, noDeadlock, sometimes, terminates } from "../../checker/props/property.ts";
-import { defineSpec, intKey, type Config } from "../../checker/spec.ts";
+import { happensBefore, lamportRoles, type ClockEvent, type ClockFlaws, type ProcessState } from "../../src/protocols/lamport-clocks/index.ts";
+import { actorModel, always, defineSpec, intKey, noDeadlock, sometimes, terminates, type SystemState } from "interleave";
 import { lamportPairing } from "./tla.ts";
 
 const flawsOf: Record<string, ClockFlaws> = {
@@ -10,37 +8,23 @@ const flawsOf: Record<string, ClockFlaws> = {
 };
 
 /** Every event of the execution so far: the union of the processes' ghost logs. */
-const eventsOf = (state: SystemState): ClockEvent[] => (state.procs as ProcessState[]).flatMap((p) => p.log);
+const eventsOf = (processes: readonly ProcessState[]): ClockEvent[] => processes.flatMap((p) => p.log);
 
 /** Lamport's Clock Condition over every pair of events: if e1 happens before e2 then C(e1) < C(e2). */
-function clockCondition(state: SystemState): boolean {
-  const events = eventsOf(state);
+function clockCondition(processes: readonly ProcessState[]): boolean {
+  const events = eventsOf(processes);
   return events.every((e1) => events.every((e2) => !happensBefore(e1.vc, e2.vc) || e1.clock < e2.clock));
 }
 
 /** The converse does not hold: two concurrent events whose clocks are ordered anyway. */
-function orderedConcurrentEvents(state: SystemState): boolean {
-  const events = eventsOf(state);
+function orderedConcurrentEvents(processes: readonly ProcessState[]): boolean {
+  const events = eventsOf(processes);
   return events.some((e1) => events.some((e2) => e1.clock < e2.clock && !happensBefore(e1.vc, e2.vc) && !happensBefore(e2.vc, e1.vc)));
 }
 
-function build(config: Config, variant: string) {
-  const processes = Number(config.processes);
-  const events = Number(config.events);
-  const model = actorModel(lamportSystem({ processes, events, flaws: flawsOf[variant] ?? {} }));
-  return {
-    model,
-    tla: lamportPairing({ model, processes, events, receiveWithoutMax: flawsOf[variant]?.receiveWithoutMax ?? false }),
-    properties: [
-      always<SystemState>("clock-condition", clockCondition),
-      always<SystemState>("clocks-increase", (s) => (s.procs as ProcessState[]).every((p) => p.log.every((e, i) => i === 0 || p.log[i - 1]!.clock < e.clock))),
-      sometimes<SystemState>("message-received", (s) => eventsOf(s).some((e) => e.kind === "receive")),
-      sometimes<SystemState>("concurrent-events-ordered", orderedConcurrentEvents),
-      noDeadlock<SystemState>(),
-      terminates<SystemState>(),
-    ],
-  };
-}
+/** Each process's clock strictly increases along its own log. */
+const clocksIncrease = (processes: readonly ProcessState[]): boolean =>
+  processes.every((p) => p.log.every((e, i) => i === 0 || p.log[i - 1]!.clock < e.clock));
 
 export default defineSpec({
   name: "lamport-clocks",
@@ -54,5 +38,21 @@ export default defineSpec({
     main: { summary: "a receive moves the clock past the message's clock: max(own, message) + 1" },
     "receive-without-max": { summary: "a receive sets the clock to its own value plus one", fails: ["clock-condition"] },
   },
-  build,
+  build(config, variant) {
+    const flaws = flawsOf[variant] ?? {};
+    const model = actorModel(lamportRoles({ processes: config.processes, events: config.events, flaws }));
+    const processes = (s: SystemState) => model.roles(s).processes;
+    return {
+      model,
+      tla: lamportPairing({ model, events: config.events, flaws }),
+      properties: [
+        always("clock-condition", (s: SystemState) => clockCondition(processes(s)), { tla: "ClockCondition" }),
+        always("clocks-increase", (s: SystemState) => clocksIncrease(processes(s)), { tla: "ClocksIncrease" }),
+        sometimes("message-received", (s: SystemState) => eventsOf(processes(s)).some((e) => e.kind === "receive"), { tla: "NoMessageReceived" }),
+        sometimes("concurrent-events-ordered", (s: SystemState) => orderedConcurrentEvents(processes(s)), { tla: "NoConcurrentEventsOrdered" }),
+        noDeadlock<SystemState>({ tla: "NoDeadlock" }),
+        terminates<SystemState>({ tla: "Terminates" }),
+      ],
+    };
+  },
 });

@@ -1,30 +1,23 @@
-import type { TlaPairing } from "../../checker/spec.ts";
-import type { ActorModel, SystemState } from "../../checker/actors/system.ts";
-import { plainToTla } from "../../checker/tlc/plain.ts";
-import { tlaFunction } from "../../checker/tlc/value.ts";
-import { tlaBag } from "../../checker/actors/tla.ts";
+import type { ClockFlaws, lamportRoles } from "../../src/protocols/lamport-clocks/index.ts";
+import { plainToTla, tlaBag, tlaFunction, type ActorModel, type SystemState, type TlaPairing } from "interleave";
 
-/** The pairing of one configuration with LamportClocks.tla: constants, property twins and the state projection. */
-export function lamportPairing(options: { model: ActorModel; processes: number; events: number; receiveWithoutMax: boolean }): TlaPairing<SystemState> {
+/** The pairing of one configuration with LamportClocks.tla: constants and the state projection. */
+export function lamportPairing(options: {
+  model: ActorModel<ReturnType<typeof lamportRoles>>;
+  events: number;
+  flaws: ClockFlaws;
+}): TlaPairing<SystemState> {
   const { model } = options;
-  const ids = Array.from({ length: options.processes }, (_, i) => i);
+  const ids = model.ids.processes;
   return {
     constants: {
-      N: String(options.processes),
+      N: String(ids.length),
       Events: String(options.events),
-      ReceiveWithoutMax: options.receiveWithoutMax ? "TRUE" : "FALSE",
-    },
-    twins: {
-      "clock-condition": { invariant: "ClockCondition" },
-      "clocks-increase": { invariant: "ClocksIncrease" },
-      "message-received": { violatedInvariant: "NoMessageReceived" },
-      "concurrent-events-ordered": { violatedInvariant: "NoConcurrentEventsOrdered" },
-      "no-deadlock": { invariant: "NoDeadlock" },
-      terminates: { property: "Terminates" },
+      ReceiveWithoutMax: options.flaws.receiveWithoutMax ? "TRUE" : "FALSE",
     },
     toTla(state) {
       return {
-        proc: tlaFunction(ids.map((p) => [p, plainToTla(state.procs[p])])),
+        proc: tlaFunction(model.roles(state).processes.map((p, i) => [ids[i]!, plainToTla(p)])),
         net: tlaBag(model, state.network),
       };
     },

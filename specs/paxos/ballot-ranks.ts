@@ -1,7 +1,5 @@
-import type { InFlight } from "../../actor/index.ts";
-import type { AcceptorState } from "./acceptor.ts";
-import type { PaxosMessage, Proposal } from "./messages.ts";
-import type { RetryingProposerState } from "./retrying-proposer.ts";
+import type { InFlight } from "interleave";
+import type { AcceptorState, PaxosMessage, Proposal, RetryingProposerState } from "../../src/protocols/paxos/index.ts";
 
 /** Where the processes sit: proposers are processes 0..P−1, then the A acceptors. */
 export interface BallotLayout {

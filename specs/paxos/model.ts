@@ -1,9 +1,8 @@
-import { ballotsIn, paxosSystem, type AcceptorState, type LearnerState, type PaxosMessage } from "../../src/protocols/paxos/index.ts";
-import type { InFlight } from "../../src/actor/index.ts";
-import { actorModel, type SystemState } from "../../checker/actors/system.ts";
-import { UsageError } from "../../checker/errors.ts";
-import { always, eventually, noDeadlock, sometimes, terminates } from "../../checker/props/property.ts";
-import { defineSpec, intKey, type Config } from "../../checker/spec.ts";
+import { paxosRoles, retryingPaxosRoles, type AcceptorState, type LearnerState, type PaxosMessage } from "../../src/protocols/paxos/index.ts";
+import {
+  actorModel, always, ConfigError, defineSpec, eventually, intKey, noDeadlock, sometimes, terminates, type InFlight, type SystemState,
+} from "interleave";
+import { ballotsIn, rankBallots } from "./ballot-ranks.ts";
 import { duelingPairing, paxosPairing } from "./tla.ts";
 
 /*
@@ -12,57 +11,45 @@ import { duelingPairing, paxosPairing } from "./tla.ts";
  *
  * Variant dueling-proposers: proposers retry after being refused (acceptors nack), and two of them can keep
  * preempting each other forever, the notes' "not guaranteed to terminate" (FLP). Ballots are only compared,
- * so every state renames them to their ranks (src/protocols/paxos/ballot-ranks.ts): the ballots are
- * recycled and the model is finite, yet the cycle the explorer reports is a real execution with ever higher
- * ballots. A proposer retries once every acceptor has answered its attempt (no crashes in this variant), so
- * no stale message piles up; there are no learners: a proposer is done when a majority accepted its value.
+ * so every state renames them to their ranks (./ballot-ranks.ts, passed to actorModel as its canonicalize): the
+ * ballots are recycled and the model is finite, yet the cycle the explorer reports is a real execution with ever
+ * higher ballots. A proposer retries once every acceptor has answered its attempt (no crashes in this variant),
+ * so no stale message piles up; there are no learners: a proposer is done when a majority accepted its value.
  *
  * A value is chosen when a majority of acceptors accepted it in the same ballot: acceptors keep every
  * proposal they accepted as a ghost, so "chosen" is exact. An execution is final when every learner
  * learned a value, so `no-deadlock` means: every execution that stops has taught every learner a value.
  */
 
-export interface PaxosLayout {
-  readonly proposers: number;
-  readonly acceptors: number;
-  readonly learners: number;
+/** The process states the properties read: the acceptors' and the learners'. */
+export interface PaxosProcs {
+  readonly acceptors: readonly AcceptorState[];
+  readonly learners: readonly LearnerState[];
 }
 
 /** The values chosen in a state: those accepted by a majority of acceptors in one ballot. */
-export function chosenValues(state: SystemState, layout: PaxosLayout): number[] {
-  const acceptors = state.procs.slice(layout.proposers, layout.proposers + layout.acceptors) as AcceptorState[];
-  const majority = Math.floor(layout.acceptors / 2) + 1;
+export function chosenValues({ acceptors }: Pick<PaxosProcs, "acceptors">): number[] {
+  const majority = Math.floor(acceptors.length / 2) + 1;
   const count = new Map<string, number>();
   for (const a of acceptors) for (const v of a.votes) count.set(`${v.ballot}:${v.value}`, (count.get(`${v.ballot}:${v.value}`) ?? 0) + 1);
   return [...new Set([...count].filter(([, n]) => n >= majority).map(([key]) => Number(key.split(":")[1])))].sort((a, b) => a - b);
 }
 
-const learnedValues = (state: SystemState, layout: PaxosLayout) =>
-  (state.procs.slice(layout.proposers + layout.acceptors) as LearnerState[]).flatMap((l) => (l.learned === null ? [] : [l.learned]));
+const learnedValues = ({ learners }: PaxosProcs) => learners.flatMap((l) => (l.learned === null ? [] : [l.learned]));
 
-function build(config: Config, variant: string) {
-  const layout: PaxosLayout = { proposers: Number(config.proposers), acceptors: Number(config.acceptors), learners: Number(config.learners) };
-  if (Number(config.crashes) > layout.acceptors) throw new UsageError(`crashes=${config.crashes} is more than acceptors=${layout.acceptors}`);
-  const retry = variant === "dueling-proposers";
-  if (retry && (layout.learners > 0 || Number(config.crashes) > 0)) throw new UsageError("dueling-proposers has no learners and no crashes: set learners=0 and crashes=0");
-  if (!retry && layout.learners === 0) throw new UsageError("learners=0 is for dueling-proposers only (its proposers learn from the acceptors)");
-  const flaws = { acceptWithoutPromiseCheck: variant === "accept-without-promise-check" };
-  const model = actorModel(paxosSystem({ ...layout, crashes: Number(config.crashes), flaws, retry }));
-  const proposed = (v: number) => Number.isInteger(v) && v >= 1 && v <= layout.proposers;
-  return {
-    model,
-    tla: retry ? duelingPairing({ model, layout }) : paxosPairing({ model, layout, crashes: Number(config.crashes), acceptWithoutPromiseCheck: flaws.acceptWithoutPromiseCheck }),
-    properties: [
-      always<SystemState>("agreement", (s) => chosenValues(s, layout).length <= 1),
-      always<SystemState>("validity", (s) => [...chosenValues(s, layout), ...learnedValues(s, layout)].every(proposed)),
-      always<SystemState>("learned-is-chosen", (s) => learnedValues(s, layout).every((v) => chosenValues(s, layout).includes(v))),
-      sometimes<SystemState>("value-chosen", (s) => chosenValues(s, layout).length > 0),
-      noDeadlock<SystemState>(),
-      terminates<SystemState>(),
-      eventually<SystemState>("eventually-chosen", (s) => chosenValues(s, layout).length > 0),
-      ...(retry ? [always<SystemState>("ballots-bounded", (s) => [...ballotsIn(s.procs, s.network.map((key) => model.envelope(key) as InFlight<PaxosMessage>), layout)].every((b) => b <= 2 * (layout.proposers + layout.acceptors)))] : []),
-    ],
-  };
+/** The properties of every variant; `learnedTwin`: whether the module states LearnedIsChosen (PaxosDueling.tla does not). */
+function paxosProperties(procsOf: (s: SystemState) => PaxosProcs, proposers: number, learnedTwin: boolean) {
+  const proposed = (v: number) => Number.isInteger(v) && v >= 1 && v <= proposers;
+  const at = (holds: (procs: PaxosProcs) => boolean) => (s: SystemState) => holds(procsOf(s));
+  return [
+    always("agreement", at((p) => chosenValues(p).length <= 1), { tla: "Agreement" }),
+    always("validity", at((p) => [...chosenValues(p), ...learnedValues(p)].every(proposed)), { tla: "Validity" }),
+    always("learned-is-chosen", at((p) => learnedValues(p).every((v) => chosenValues(p).includes(v))), learnedTwin ? { tla: "LearnedIsChosen" } : {}),
+    sometimes("value-chosen", at((p) => chosenValues(p).length > 0), { tla: "NothingChosen" }),
+    noDeadlock<SystemState>({ tla: "NoDeadlock" }),
+    terminates<SystemState>({ tla: "Terminates" }),
+    eventually("eventually-chosen", at((p) => chosenValues(p).length > 0), { tla: "EventuallyChosen" }),
+  ];
 }
 
 export default defineSpec({
@@ -84,5 +71,39 @@ export default defineSpec({
       fails: ["terminates", "eventually-chosen"],
     },
   },
-  build,
+  build(config, variant) {
+    const layout = { proposers: config.proposers, acceptors: config.acceptors, learners: config.learners };
+    if (config.crashes > layout.acceptors) throw new ConfigError("paxos", "crashes", String(config.crashes), `at most acceptors=${layout.acceptors}`);
+    if (variant === "dueling-proposers") {
+      if (layout.learners > 0 || config.crashes > 0) {
+        const key = layout.learners > 0 ? "learners" : "crashes";
+        const message = "dueling-proposers has no learners and no crashes: set learners=0 and crashes=0";
+        throw new ConfigError("paxos", key, String(config[key]), "0 in dueling-proposers", message);
+      }
+      const model = actorModel(retryingPaxosRoles(layout), { canonicalize: rankBallots(layout) });
+      const inFlight = (s: SystemState) => s.network.map((key) => model.envelope(key) as InFlight<PaxosMessage>);
+      const bound = 2 * (layout.proposers + layout.acceptors);
+      return {
+        model,
+        tla: duelingPairing({ model }),
+        properties: [
+          ...paxosProperties((s) => model.roles(s), layout.proposers, false),
+          always("ballots-bounded", (s: SystemState) => [...ballotsIn(s.procs, inFlight(s), layout)].every((b) => b <= bound), {
+            tla: "BallotsBounded",
+          }),
+        ],
+      };
+    }
+    if (layout.learners === 0) {
+      const message = "learners=0 is for dueling-proposers only (its proposers learn from the acceptors)";
+      throw new ConfigError("paxos", "learners", "0", "at least 1 outside dueling-proposers", message);
+    }
+    const flaws = { acceptWithoutPromiseCheck: variant === "accept-without-promise-check" };
+    const model = actorModel(paxosRoles({ ...layout, flaws }), { crashes: config.crashes, crashable: ["acceptors"] });
+    return {
+      model,
+      tla: paxosPairing({ model, crashes: config.crashes, flaws }),
+      properties: paxosProperties((s) => model.roles(s), layout.proposers, true),
+    };
+  },
 });

@@ -1,10 +1,8 @@
-import { timestampRegisterSystem, type StorageState } from "../../src/protocols/timestamp-register/index.ts";
-import { actorModel, type SystemState } from "../../checker/actors/system.ts";
-import { UsageError } from "../../checker/errors.ts";
-import { always, linearizable, noDeadlock, sometimes, terminates } from "../../checker/props/property.ts";
-import { register } from "../../checker/props/sequential.ts";
-import { registerOpsKey, registerScripts } from "../../checker/register-scripts.ts";
-import { defineSpec, intKey, type Config } from "../../checker/spec.ts";
+import { timestampRegisterRoles, type StorageState } from "../../src/protocols/timestamp-register/index.ts";
+import {
+  actorModel, always, ConfigError, defineSpec, intKey, linearizable, noDeadlock, register, registerOpsKey, registerScripts,
+  sometimes, terminates, type SystemState,
+} from "interleave";
 import { timestampRegisterPairing } from "./tla.ts";
 
 /*
@@ -15,25 +13,6 @@ import { timestampRegisterPairing } from "./tla.ts";
  * overlapping one write the register is still not linearizable (new-old inversion, e.g. ops=w1,rr):
  * that is what ABD's read write-back adds (specs/abd).
  */
-
-function build(config: Config, variant: string) {
-  const nodes = Number(config.nodes);
-  const scripts = registerScripts(config.ops, Number(config.clients));
-  if (Number(config.crashes) > nodes) throw new UsageError(`crashes=${config.crashes} is more than nodes=${nodes}`);
-  const stamping = variant === "local-clock" ? "local-clock" : "two-phase";
-  const model = actorModel(timestampRegisterSystem({ nodes, scripts, crashes: Number(config.crashes), stamping, skew: Number(config.skew) }));
-  return {
-    model,
-    tla: timestampRegisterPairing({ model, nodes, scripts, crashes: Number(config.crashes), localClock: stamping === "local-clock", skew: Number(config.skew) }),
-    properties: [
-      linearizable<SystemState>("linearizable", (s) => s.history, register),
-      always<SystemState>("versions-are-unique", (s) => uniqueVersions(s.procs.slice(0, nodes) as StorageState[])),
-      sometimes<SystemState>("read-returns-written", (s) => s.history.some((e) => "ret" in e && typeof e.ret === "number")),
-      noDeadlock<SystemState>(),
-      terminates<SystemState>(),
-    ],
-  };
-}
 
 /** No two nodes hold different values under the same version. */
 function uniqueVersions(nodes: readonly StorageState[]): boolean {
@@ -55,5 +34,25 @@ export default defineSpec({
     main: { summary: "two-phase write: read the highest version from a majority, then write a higher one" },
     "local-clock": { summary: "each writer stamps with its own unsynchronized clock", defaults: { ops: "w1,w2r" }, fails: ["linearizable"] },
   },
-  build,
+  build(config, variant) {
+    const scripts = registerScripts(config.ops, config.clients);
+    if (config.crashes > config.nodes) {
+      throw new ConfigError("timestamp-register", "crashes", String(config.crashes), `at most nodes=${config.nodes}`);
+    }
+    const stamping = variant === "local-clock" ? "local-clock" : "two-phase";
+    const roles = timestampRegisterRoles({ nodes: config.nodes, scripts, stamping, skew: config.skew });
+    const model = actorModel(roles, { crashes: config.crashes, crashable: ["nodes"] });
+    const readReturnsWritten = (s: SystemState) => s.history.some((e) => "ret" in e && typeof e.ret === "number");
+    return {
+      model,
+      tla: timestampRegisterPairing({ model, scripts, crashes: config.crashes, localClock: stamping === "local-clock", skew: config.skew }),
+      properties: [
+        linearizable("linearizable", (s: SystemState) => s.history, register, { tla: "Linearizable" }),
+        always("versions-are-unique", (s: SystemState) => uniqueVersions(model.roles(s).nodes), { tla: "VersionsAreUnique" }),
+        sometimes("read-returns-written", readReturnsWritten, { tla: "NoReadReturnsWritten" }),
+        noDeadlock<SystemState>({ tla: "NoDeadlock" }),
+        terminates<SystemState>({ tla: "Terminates" }),
+      ],
+    };
+  },
 });

@@ -1,36 +1,33 @@
-import type { Operation } from "../../src/actor/index.ts";
-import type { RegisterClientState } from "../../src/protocols/timestamp-register/index.ts";
-import type { ActorModel, SystemState } from "../../checker/actors/system.ts";
-import { tlaBag, tlaHistory, tlaScripts } from "../../checker/actors/tla.ts";
-import type { TlaPairing } from "../../checker/spec.ts";
-import { plainToTla } from "../../checker/tlc/plain.ts";
-import { tlaFunction, tlaRecord, tlaSet, type TlaRecord } from "../../checker/tlc/value.ts";
+import type { RegisterClientState, timestampRegisterRoles } from "../../src/protocols/timestamp-register/index.ts";
+import {
+  plainToTla, tlaBag, tlaFunction, tlaHistory, tlaRecord, tlaScripts, tlaSet,
+  type ActorModel, type registerScripts, type SystemState, type TlaPairing, type TlaValue,
+} from "interleave";
 
-/** The pairing of one configuration with TimestampRegister.tla: constants, property twins and the state projection. */
-export function timestampRegisterPairing(options: { model: ActorModel; nodes: number; scripts: readonly (readonly Operation[])[]; crashes: number; localClock: boolean; skew: number }): TlaPairing<SystemState> {
-  const { model, nodes } = options;
-  const nodeIds = Array.from({ length: nodes }, (_, i) => i);
-  const clientIds = options.scripts.map((_, i) => nodes + i);
+/** The pairing of one configuration with TimestampRegister.tla: constants and the state projection. */
+export function timestampRegisterPairing(options: {
+  model: ActorModel<ReturnType<typeof timestampRegisterRoles>>;
+  scripts: ReturnType<typeof registerScripts>;
+  crashes: number;
+  localClock: boolean;
+  skew: number;
+}): TlaPairing<SystemState> {
+  const { model } = options;
+  const { nodes, clients } = model.ids;
   return {
     constants: {
-      NNodes: String(nodes),
+      NNodes: String(nodes.length),
       Scripts: tlaScripts(options.scripts),
       MaxCrashes: String(options.crashes),
       Nil: "Nil",
       LocalClock: options.localClock ? "TRUE" : "FALSE",
       Skew: String(options.skew),
     },
-    twins: {
-      linearizable: { invariant: "Linearizable" },
-      "versions-are-unique": { invariant: "VersionsAreUnique" },
-      "read-returns-written": { violatedInvariant: "NoReadReturnsWritten" },
-      "no-deadlock": { invariant: "NoDeadlock" },
-      terminates: { property: "Terminates" },
-    },
     toTla(state) {
+      const roles = model.roles(state);
       return {
-        node: tlaFunction(nodeIds.map((n) => [n, plainToTla(state.procs[n])])),
-        cli: tlaFunction(clientIds.map((c) => [c, client(state.procs[c] as RegisterClientState)])),
+        node: tlaFunction(roles.nodes.map((n, i) => [nodes[i]!, plainToTla(n)])),
+        cli: tlaFunction(roles.clients.map((c, i) => [clients[i]!, client(c)])),
         net: tlaBag(model, state.network),
         crashed: tlaSet(state.crashed),
         hist: tlaHistory(state.history),
@@ -39,6 +36,6 @@ export function timestampRegisterPairing(options: { model: ActorModel; nodes: nu
   };
 }
 
-function client(state: RegisterClientState): TlaRecord {
-  return tlaRecord({ ...(plainToTla(state) as TlaRecord).fields, heard: tlaSet(state.heard) });
+function client(state: RegisterClientState): TlaValue {
+  return tlaRecord({ ...(plainToTla(state) as { fields: Record<string, TlaValue> }).fields, heard: tlaSet(state.heard) });
 }

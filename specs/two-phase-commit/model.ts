@@ -1,7 +1,5 @@
-import { twoPhaseCommitSystem, type CoordinatorState, type ResourceManagerState } from "../../src/protocols/two-phase-commit/index.ts";
-import { actorModel, type SystemState } from "../../checker/actors/system.ts";
-import { always, leadsTo, noDeadlock, sometimes, terminates } from "../../checker/props/property.ts";
-import { defineSpec, intKey, type Config } from "../../checker/spec.ts";
+import { twoPhaseCommitRoles } from "../../src/protocols/two-phase-commit/index.ts";
+import { actorModel, always, defineSpec, intKey, leadsTo, noDeadlock, sometimes, terminates, type RoleStates, type SystemState } from "interleave";
 import { twoPhaseCommitPairing } from "./tla.ts";
 
 /*
@@ -20,31 +18,14 @@ import { twoPhaseCommitPairing } from "./tla.ts";
  * forever, as no fair step is left to take.
  */
 
-const coordinatorOf = (s: SystemState) => s.procs[0] as CoordinatorState;
-const rmsOf = (s: SystemState) => s.procs.slice(1) as ResourceManagerState[];
-const total = (s: SystemState, key: "sent" | "forced") => (s.procs as (CoordinatorState | ResourceManagerState)[]).reduce((sum, p) => sum + p[key], 0);
-const committedAndEnded = (s: SystemState) => coordinatorOf(s).phase === "ended" && coordinatorOf(s).decision === "commit";
+type Roles = ReturnType<typeof twoPhaseCommitRoles>;
+type Procs = RoleStates<Roles>;
 
-function build(config: Config, variant: string) {
-  const d = Number(config.rms);
-  const crashes = Number(config.crashes);
-  const model = actorModel(twoPhaseCommitSystem({ rms: d, crashes, flaws: { commitWithoutAllVotes: variant === "commit-without-all-votes" } }));
-  const somePrepared = (s: SystemState) => rmsOf(s).some((r) => r.phase === "prepared");
-  return {
-    model,
-    tla: twoPhaseCommitPairing({ model, rms: d, crashes, commitWithoutAllVotes: variant === "commit-without-all-votes" }),
-    properties: [
-      always<SystemState>("atomicity", (s) => !(rmsOf(s).some((r) => r.phase === "committed") && rmsOf(s).some((r) => r.phase === "aborted"))),
-      always<SystemState>("commit-needs-all-yes", (s) => !rmsOf(s).some((r) => r.phase === "committed") || rmsOf(s).every((r) => r.vote === "yes")),
-      always<SystemState>("messages-4d", (s) => !committedAndEnded(s) || total(s, "sent") === 4 * d),
-      always<SystemState>("forced-writes-2-plus-2d", (s) => !committedAndEnded(s) || total(s, "forced") === 2 + 2 * d),
-      sometimes<SystemState>("commits", committedAndEnded),
-      noDeadlock<SystemState>(),
-      terminates<SystemState>(),
-      leadsTo<SystemState>("prepared-decides", somePrepared, (s) => !somePrepared(s)),
-    ],
-  };
-}
+const committedAndEnded = ({ coordinator: [tm] }: Procs) => tm!.phase === "ended" && tm!.decision === "commit";
+const total = (procs: Procs, key: "sent" | "forced") => [...procs.coordinator, ...procs.rms].reduce((sum, p) => sum + p[key], 0);
+const atomic = ({ rms }: Procs) => !(rms.some((r) => r.phase === "committed") && rms.some((r) => r.phase === "aborted"));
+const commitNeedsAllYes = ({ rms }: Procs) => !rms.some((r) => r.phase === "committed") || rms.every((r) => r.vote === "yes");
+const somePrepared = ({ rms }: Procs) => rms.some((r) => r.phase === "prepared");
 
 export default defineSpec({
   name: "two-phase-commit",
@@ -63,5 +44,24 @@ export default defineSpec({
       fails: ["no-deadlock", "prepared-decides"],
     },
   },
-  build,
+  build(config, variant) {
+    const d = config.rms;
+    const flaws = { commitWithoutAllVotes: variant === "commit-without-all-votes" };
+    const model = actorModel(twoPhaseCommitRoles({ rms: d, flaws }), { crashes: config.crashes, crashable: ["coordinator"] });
+    const at = (holds: (procs: Procs) => boolean) => (s: SystemState) => holds(model.roles(s));
+    return {
+      model,
+      tla: twoPhaseCommitPairing({ model, crashes: config.crashes, flaws }),
+      properties: [
+        always("atomicity", at(atomic), { tla: "Atomicity" }),
+        always("commit-needs-all-yes", at(commitNeedsAllYes), { tla: "CommitNeedsAllYes" }),
+        always("messages-4d", at((p) => !committedAndEnded(p) || total(p, "sent") === 4 * d), { tla: "Messages4D" }),
+        always("forced-writes-2-plus-2d", at((p) => !committedAndEnded(p) || total(p, "forced") === 2 + 2 * d), { tla: "ForcedWrites2Plus2D" }),
+        sometimes("commits", at(committedAndEnded), { tla: "NeverCommits" }),
+        noDeadlock<SystemState>({ tla: "NoDeadlock" }),
+        terminates<SystemState>({ tla: "Terminates" }),
+        leadsTo("prepared-decides", at(somePrepared), at((p) => !somePrepared(p)), { tla: "PreparedDecides" }),
+      ],
+    };
+  },
 });

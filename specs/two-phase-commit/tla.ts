@@ -1,31 +1,29 @@
-import type { ActorModel, SystemState } from "../../checker/actors/system.ts";
-import { tlaBag } from "../../checker/actors/tla.ts";
-import type { TlaPairing } from "../../checker/spec.ts";
-import { plainToTla } from "../../checker/tlc/plain.ts";
-import { tlaFunction, tlaRecord, tlaSet, type TlaRecord } from "../../checker/tlc/value.ts";
-import type { CoordinatorState } from "../../src/protocols/two-phase-commit/index.ts";
+import type { CoordinatorFlaws, twoPhaseCommitRoles } from "../../src/protocols/two-phase-commit/index.ts";
+import { plainToTla, tlaBag, tlaFunction, tlaRecord, tlaSet, type ActorModel, type SystemState, type TlaPairing, type TlaValue } from "interleave";
 
-/** The pairing of one configuration with TwoPhaseCommit.tla: constants, property twins and the state projection. */
-export function twoPhaseCommitPairing(options: { model: ActorModel; rms: number; crashes: number; commitWithoutAllVotes: boolean }): TlaPairing<SystemState> {
-  const rms = Array.from({ length: options.rms }, (_, i) => i + 1);
+type TlaRecord = Extract<TlaValue, { kind: "record" }>;
+
+/** The pairing of one configuration with TwoPhaseCommit.tla: constants and the state projection. */
+export function twoPhaseCommitPairing(options: {
+  model: ActorModel<ReturnType<typeof twoPhaseCommitRoles>>;
+  crashes: number;
+  flaws: CoordinatorFlaws;
+}): TlaPairing<SystemState> {
+  const { model } = options;
+  const rms = model.ids.rms;
   return {
-    constants: { D: String(options.rms), MaxCrashes: String(options.crashes), Nil: "Nil", CommitWithoutAllVotes: options.commitWithoutAllVotes ? "TRUE" : "FALSE" },
-    twins: {
-      atomicity: { invariant: "Atomicity" },
-      "commit-needs-all-yes": { invariant: "CommitNeedsAllYes" },
-      "messages-4d": { invariant: "Messages4D" },
-      "forced-writes-2-plus-2d": { invariant: "ForcedWrites2Plus2D" },
-      commits: { violatedInvariant: "NeverCommits" },
-      "no-deadlock": { invariant: "NoDeadlock" },
-      terminates: { property: "Terminates" },
-      "prepared-decides": { property: "PreparedDecides" },
+    constants: {
+      D: String(rms.length),
+      MaxCrashes: String(options.crashes),
+      Nil: "Nil",
+      CommitWithoutAllVotes: options.flaws.commitWithoutAllVotes ? "TRUE" : "FALSE",
     },
     toTla(state) {
-      const tm = state.procs[0] as CoordinatorState;
+      const { coordinator: [tm], rms: rmStates } = model.roles(state);
       return {
-        tm: tlaRecord({ ...(plainToTla(tm) as TlaRecord).fields, yes: tlaSet(tm.yes), acks: tlaSet(tm.acks) }),
-        rm: tlaFunction(rms.map((r) => [r, plainToTla(state.procs[r])])),
-        net: tlaBag(options.model, state.network),
+        tm: tlaRecord({ ...(plainToTla(tm!) as TlaRecord).fields, yes: tlaSet(tm!.yes), acks: tlaSet(tm!.acks) }),
+        rm: tlaFunction(rmStates.map((r, i) => [rms[i]!, plainToTla(r)])),
+        net: tlaBag(model, state.network),
         crashed: tlaSet(state.crashed),
       };
     },

@@ -1,8 +1,5 @@
-import { writeOnceChainSystem, type ProposerState, type ReaderState } from "../../src/protocols/write-once-chain/index.ts";
-import { actorModel, type SystemState } from "../../checker/actors/system.ts";
-import { UsageError } from "../../checker/errors.ts";
-import { always, eventually, noDeadlock, sometimes, terminates } from "../../checker/props/property.ts";
-import { defineSpec, intKey, type Config } from "../../checker/spec.ts";
+import { writeOnceChainRoles, type ProposerState, type ReaderState } from "../../src/protocols/write-once-chain/index.ts";
+import { actorModel, always, ConfigError, defineSpec, eventually, intKey, noDeadlock, sometimes, terminates, type SystemState } from "interleave";
 import { writeOnceChainPairing } from "./tla.ts";
 
 /*
@@ -15,36 +12,9 @@ import { writeOnceChainPairing } from "./tla.ts";
  * unanswered read is "none at all".
  */
 
-export interface ChainLayout {
-  readonly nodes: number;
-  readonly proposers: number;
-  readonly readers: number;
-}
-
-/** Every value learned by a proposer or returned to a reader so far. */
-export function outcomes(state: SystemState, layout: ChainLayout): number[] {
-  const proposers = state.procs.slice(layout.nodes, layout.nodes + layout.proposers) as ProposerState[];
-  const readers = state.procs.slice(layout.nodes + layout.proposers) as ReaderState[];
-  return [...proposers.map((p) => p.learned), ...readers.map((r) => r.result)].filter((v): v is number => v !== null);
-}
-
-function build(config: Config, variant: string) {
-  const layout: ChainLayout = { nodes: Number(config.nodes), proposers: Number(config.proposers), readers: Number(config.readers) };
-  if (Number(config.crashes) > layout.nodes) throw new UsageError(`crashes=${config.crashes} is more than nodes=${layout.nodes}`);
-  const lastWriteWins = variant === "last-write-wins";
-  const model = actorModel(writeOnceChainSystem({ ...layout, crashes: Number(config.crashes), flaws: { lastWriteWins } }));
-  return {
-    model,
-    tla: writeOnceChainPairing({ model, layout, crashes: Number(config.crashes), lastWriteWins }),
-    properties: [
-      always<SystemState>("agreement", (s) => new Set(outcomes(s, layout)).size <= 1),
-      always<SystemState>("validity", (s) => outcomes(s, layout).every((v) => v >= 1 && v <= layout.proposers)),
-      sometimes<SystemState>("value-decided", (s) => (s.procs.slice(layout.nodes, layout.nodes + layout.proposers) as ProposerState[]).some((p) => p.learned !== null)),
-      noDeadlock<SystemState>(),
-      terminates<SystemState>(),
-      eventually<SystemState>("every-proposer-learns", (s) => (s.procs.slice(layout.nodes, layout.nodes + layout.proposers) as ProposerState[]).every((p) => p.learned !== null)),
-    ],
-  };
+/** Every value learned by a proposer or returned to a reader so far, given the proposers' and readers' states. */
+export function outcomes(roles: { readonly proposers: readonly ProposerState[]; readonly readers: readonly ReaderState[] }): number[] {
+  return [...roles.proposers.map((p) => p.learned), ...roles.readers.map((r) => r.result)].filter((v): v is number => v !== null);
 }
 
 export default defineSpec({
@@ -59,8 +29,30 @@ export default defineSpec({
   },
   variants: {
     main: { summary: "the chain keeps the first write and ignores the rest" },
-    "one-crash": { summary: "the same protocol with one node allowed to crash: a proposer never learns", defaults: { crashes: 1 }, fails: ["every-proposer-learns", "no-deadlock"] },
+    "one-crash": {
+      summary: "the same protocol with one node allowed to crash: a proposer never learns",
+      defaults: { crashes: 1 },
+      fails: ["every-proposer-learns", "no-deadlock"],
+    },
     "last-write-wins": { summary: "nodes overwrite with every write", fails: ["agreement"] },
   },
-  build,
+  build(config, variant) {
+    if (config.crashes > config.nodes) throw new ConfigError("write-once-chain", "crashes", String(config.crashes), `at most nodes=${config.nodes}`);
+    const lastWriteWins = variant === "last-write-wins";
+    const roles = writeOnceChainRoles({ nodes: config.nodes, proposers: config.proposers, readers: config.readers, flaws: { lastWriteWins } });
+    const model = actorModel(roles, { crashes: config.crashes, crashable: ["nodes"] });
+    const proposers = (s: SystemState) => model.roles(s).proposers;
+    return {
+      model,
+      tla: writeOnceChainPairing({ model, crashes: config.crashes, lastWriteWins }),
+      properties: [
+        always("agreement", (s: SystemState) => new Set(outcomes(model.roles(s))).size <= 1, { tla: "Agreement" }),
+        always("validity", (s: SystemState) => outcomes(model.roles(s)).every((v) => v >= 1 && v <= config.proposers), { tla: "Validity" }),
+        sometimes("value-decided", (s: SystemState) => proposers(s).some((p) => p.learned !== null), { tla: "NothingDecided" }),
+        noDeadlock<SystemState>({ tla: "NoDeadlock" }),
+        terminates<SystemState>({ tla: "Terminates" }),
+        eventually("every-proposer-learns", (s: SystemState) => proposers(s).every((p) => p.learned !== null), { tla: "EveryProposerLearns" }),
+      ],
+    };
+  },
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
-import type { Actor, ActorSystem, Network } from "../../src/actor/index.ts";
-import { actorModel } from "../../checker/actors/system.ts";
+import type { Actor } from "../../src/actor/index.ts";
+import { actorModel, type Network } from "../../checker/actors/system.ts";
+import { UsageError } from "../../checker/errors.ts";
 import { explore } from "../../checker/explore/search.ts";
 import { noDeadlock, terminates } from "../../checker/props/property.ts";
 
@@ -36,22 +37,19 @@ function client(messages: readonly Msg[]): Actor<"idle" | "waiting" | "done", Ms
   };
 }
 
-const system = (messages: readonly Msg[], network: Network, crashes = 0): ActorSystem<Msg> => ({
-  actors: [server, client(messages)],
-  network,
-  crashes,
-  crashable: [0],
-});
+/** The server (id 0) and a client sending `messages` (id 1); the server may crash. */
+const system = (messages: readonly Msg[], network: Network, crashes = 0) =>
+  actorModel({ servers: [server], clients: [client(messages)] }, { network, crashes, crashable: ["servers"] });
 
 describe("actor systems as models", () => {
   it("ping-pong without faults: 4 states in a line", () => {
-    const result = explore(actorModel(system(["ping"], "unordered")), { properties: [noDeadlock()] });
+    const result = explore(system(["ping"], "unordered"), { properties: [noDeadlock()] });
     expect(result).toMatchObject({ distinctStates: 4, generatedStates: 4, depth: 4 });
     expect(result.properties[0]!.holds).toBe(true);
   });
 
   it("ping-pong with one crash: counted by hand, and the stranded client is a deadlock", () => {
-    const model = actorModel(system(["ping"], "unordered", 1));
+    const model = system(["ping"], "unordered", 1);
     const result = explore(model, { properties: [noDeadlock()], continueAfterViolation: true });
     expect(result).toMatchObject({ distinctStates: 8, generatedStates: 10, depth: 5 });
     const trace = result.properties[0]!.trace!;
@@ -62,7 +60,7 @@ describe("actor systems as models", () => {
   });
 
   it("records invocations and responses in the history", () => {
-    const model = actorModel(system(["ping"], "unordered"));
+    const model = system(["ping"], "unordered");
     let state = model.initialStates()[0]!;
     for (let i = 0; i < 3; i++) state = model.next(state, model.actions(state)[0]!);
     expect(state.history).toEqual([
@@ -78,13 +76,13 @@ describe("actor systems as models", () => {
     ["duplicating", 5, true],
     ["lossy", 10, true],
   ] as const)("two messages on a %s network: %i states, terminates %s (duplicates redeliver forever, but only once final)", (network, states, finite) => {
-    const result = explore(actorModel(system(["m1", "m2"], network)), { properties: [terminates()] });
+    const result = explore(system(["m1", "m2"], network), { properties: [terminates()] });
     expect(result.distinctStates).toBe(states);
     expect(result.properties[0]!.holds).toBe(finite);
   });
 
   it("keeps identical messages as copies in a bag, delivered one at a time", () => {
-    const model = actorModel(system(["m", "m"], "unordered"));
+    const model = system(["m", "m"], "unordered");
     const sent = model.next(model.initialStates()[0]!, model.actions(model.initialStates()[0]!)[0]!);
     expect(sent.network).toHaveLength(2);
     expect(model.actions(sent)).toHaveLength(1);
@@ -105,7 +103,7 @@ describe("actor systems as models", () => {
         return { ...state, reported: true };
       },
     };
-    const model = actorModel({ actors: [server, ticker], network: "unordered", crashes: 1, crashable: [1] });
+    const model = actorModel({ servers: [server], tickers: [ticker] }, { network: "unordered", crashes: 1, crashable: ["tickers"] });
     const [init] = model.initialStates();
     expect(model.actions(init!).map((a) => model.describe(a))).toEqual(["t does tick", "t does report", "t crashes"]);
     // Not reported: 3 states (ticks 0..2). Reported at count k with ticks t, k <= t <= 2: 6 pairs, each
@@ -127,12 +125,32 @@ describe("actor systems as models", () => {
         return [...state, crashed];
       },
     };
-    const model = actorModel({ actors: [server, watcher, { ...watcher, name: "w2" }], network: "unordered", crashes: 2, crashable: [1, 2] });
+    const roles = { servers: [server], watchers: [watcher, { ...watcher, name: "w2" }] };
+    const model = actorModel(roles, { network: "unordered", crashes: 2, crashable: [1, 2] });
     const [init] = model.initialStates();
     const once = model.next(init!, model.actions(init!).find((a) => model.describe(a) === "w crashes")!);
     expect(once.procs).toEqual([[], [], [1]]);
     expect(once.network.map((k) => model.envelope(k).msg)).toEqual(["lost 1"]);
     const twice = model.next(once, model.actions(once).find((a) => model.describe(a) === "w2 crashes")!);
     expect(twice.procs).toEqual([[], [], [1]]);
+  });
+
+  it("roles: ids count up through the roles in order, and each role's states read back typed", () => {
+    const model = actorModel({ servers: [server, { ...server, name: "s2" }], clients: [client(["ping"])] });
+    expect(model.ids).toEqual({ servers: [0, 1], clients: [2] });
+    expect(model.names).toEqual(["s", "s2", "c"]);
+    const [init] = model.initialStates();
+    const invoked = model.next(init!, model.actions(init!)[0]!);
+    const { servers, clients } = model.roles(invoked);
+    expect(servers).toEqual([[], []]);
+    expect(clients).toEqual(["waiting"]);
+  });
+
+  it("crashable: an unknown role or id, or crashes with nothing crashable, is a usage error", () => {
+    const roles = { servers: [server], clients: [client(["ping"])] };
+    expect(() => actorModel(roles, { crashes: 1 })).toThrow(UsageError);
+    const unknownRole = ["nodes" as "servers"];
+    expect(() => actorModel(roles, { crashes: 1, crashable: unknownRole })).toThrow(/crashable names role "nodes"; roles: servers, clients/);
+    expect(() => actorModel(roles, { crashes: 1, crashable: [2] })).toThrow(/ids run from 0 to 1/);
   });
 });

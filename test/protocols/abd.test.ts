@@ -1,14 +1,13 @@
 import { describe, expect, it } from "vitest";
 import abd from "../../specs/abd/model.ts";
-import { explore, type ExploreOptions } from "../../checker/explore/search.ts";
+import type { ExploreResult } from "../../checker/explore/result.ts";
 import { isLinearizable } from "../../checker/props/linearizability.ts";
 import { register } from "../../checker/props/sequential.ts";
-import { resolveConfig } from "../../checker/spec.ts";
-import type { SystemState } from "../../checker/actors/system.ts";
+import { runSpec, type CheckOptions } from "../../checker/run.ts";
+import type { SystemAction, SystemState } from "../../checker/actors/system.ts";
 
-function check(variant: string, settings: string[], options: Partial<ExploreOptions<SystemState>> = {}) {
-  const { model, properties } = abd.build(resolveConfig(abd, variant, settings), variant);
-  return explore(model, { properties, ...options });
+function check(variant: string, set: string[], options: Omit<CheckOptions, "variant" | "set"> = {}) {
+  return runSpec(abd, { variant, set, ...options }).result as ExploreResult<SystemState, SystemAction>;
 }
 
 const verdicts = (result: ReturnType<typeof check>) => Object.fromEntries(result.properties.map((p) => [p.name, p.holds]));
@@ -27,7 +26,7 @@ describe("ABD exhaustively", () => {
   });
 
   it("with two of three servers crashed, operations block: a deadlock, and an operation that never completes", () => {
-    const result = check("main", ["clients=1", "ops=w1", "crashes=2"], { continueAfterViolation: true });
+    const result = check("main", ["clients=1", "ops=w1", "crashes=2"], { continue: true });
     const deadlock = result.properties.find((p) => p.kind === "deadlock")!;
     expect(deadlock.holds).toBe(false);
     expect(deadlock.trace!.steps.at(-1)!.state.crashed).toHaveLength(2);

@@ -3,12 +3,14 @@ import spec from "../../specs/chain-replication/model.ts";
 import { explore } from "../../checker/explore/search.ts";
 import { isLinearizable } from "../../checker/props/linearizability.ts";
 import { register } from "../../checker/props/sequential.ts";
-import { resolveConfig } from "../../checker/spec.ts";
-import type { SystemState } from "../../checker/actors/system.ts";
+import { buildInstance, resolveConfig } from "../../checker/spec.ts";
+import type { ActorModel } from "../../checker/actors/system.ts";
+import type { chainReplicationRoles } from "../../src/protocols/chain-replication/index.ts";
 
+/** Builds a variant at `settings` and explores it (the model typed, so trace states are SystemStates). */
 function check(variant: string, settings: string[] = [], continueAfterViolation = false) {
-  const { model, properties } = spec.build(resolveConfig(spec, variant, settings), variant);
-  return explore(model, { properties, continueAfterViolation });
+  const { model, properties } = buildInstance(spec, resolveConfig(spec, variant, settings), variant);
+  return explore(model as ActorModel<ReturnType<typeof chainReplicationRoles>>, { properties, continueAfterViolation });
 }
 
 const verdicts = (result: ReturnType<typeof check>) => Object.fromEntries(result.properties.map((p) => [p.name, p.holds]));
@@ -33,7 +35,7 @@ describe("chain replication exhaustively", () => {
     const violation = result.properties.find((p) => p.name === "linearizable")!;
     expect(violation.holds).toBe(false);
     const steps = violation.trace!.steps;
-    const last = steps.at(-1)!.state as SystemState;
+    const last = steps.at(-1)!.state;
     expect(isLinearizable(last.history, register)).toBe(false);
     expect(last.crashed).toEqual([0]);
     expect(last.history.filter((e) => "ret" in e).map((e) => ("ret" in e ? e.ret : undefined))).toEqual([1, null]);

@@ -1,13 +1,18 @@
 import { describe, expect, it } from "vitest";
 import spec from "../../specs/lamport-clocks/model.ts";
 import { explore } from "../../checker/explore/search.ts";
-import { resolveConfig } from "../../checker/spec.ts";
-import { happensBefore, type ProcessState } from "../../src/protocols/lamport-clocks/index.ts";
+import { buildInstance, resolveConfig } from "../../checker/spec.ts";
+import type { ActorModel } from "../../checker/actors/system.ts";
+import { happensBefore, type lamportRoles } from "../../src/protocols/lamport-clocks/index.ts";
 
-function check(variant: string, settings: string[] = []) {
-  const { model, properties } = spec.build(resolveConfig(spec, variant, settings), variant);
-  return explore(model, { properties });
+/** Builds a variant at `settings` and explores it; the model comes back typed, to read the roles of trace states. */
+function run(variant: string, settings: string[] = []) {
+  const { model, properties } = buildInstance(spec, resolveConfig(spec, variant, settings), variant);
+  const actors = model as ActorModel<ReturnType<typeof lamportRoles>>;
+  return { model: actors, result: explore(actors, { properties }) };
 }
+
+const check = (variant: string, settings: string[] = []) => run(variant, settings).result;
 
 const verdicts = (result: ReturnType<typeof check>) => Object.fromEntries(result.properties.map((p) => [p.name, p.holds]));
 
@@ -19,11 +24,10 @@ describe("Lamport clocks exhaustively", () => {
   });
 
   it("receive-without-max breaks the Clock Condition: the shortest trace is one send and its receive", () => {
-    const result = check("receive-without-max");
+    const { model, result } = run("receive-without-max");
     const violation = result.properties.find((p) => p.name === "clock-condition")!;
     expect(violation.holds).toBe(false);
-    const last = violation.trace!.steps.at(-1)!.state.procs as ProcessState[];
-    const events = last.flatMap((p) => p.log);
+    const events = model.roles(violation.trace!.steps.at(-1)!.state).processes.flatMap((p) => p.log);
     expect(events.some((e1) => events.some((e2) => happensBefore(e1.vc, e2.vc) && e1.clock >= e2.clock))).toBe(true);
     expect(violation.trace!.steps).toHaveLength(3);
   });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { recorder as recorderOf } from "../helpers/recorder.ts";
-import { acceptor, learner, proposer, rankBallots, retryingProposer, type PaxosMessage, type ProposerState, type RetryingProposerState } from "../../src/protocols/paxos/index.ts";
+import { acceptor, learner, proposer, retryingProposer, type PaxosMessage, type ProposerState, type RetryingProposerState } from "../../src/protocols/paxos/index.ts";
+import { rankBallots } from "../../specs/paxos/ballot-ranks.ts";
 
 const recorder = () => recorderOf<PaxosMessage>();
 

@@ -1,13 +1,13 @@
 import { describe, expect, it } from "vitest";
 import spec, { chosenValues } from "../../specs/paxos/model.ts";
-import { explore } from "../../checker/explore/search.ts";
-import { resolveConfig } from "../../checker/spec.ts";
-import type { SystemAction, SystemState } from "../../checker/actors/system.ts";
-import type { PaxosMessage } from "../../src/protocols/paxos/index.ts";
+import { runSpec } from "../../checker/run.ts";
+import { buildInstance, resolveConfig } from "../../checker/spec.ts";
+import type { ActorModel, SystemAction, SystemState } from "../../checker/actors/system.ts";
+import type { PaxosMessage, paxosRoles } from "../../src/protocols/paxos/index.ts";
 
-function check(variant: string, settings: string[] = [], continueAfterViolation = false) {
-  const { model, properties } = spec.build(resolveConfig(spec, variant, settings), variant);
-  return explore(model, { properties, continueAfterViolation });
+function check(variant: string, set: string[] = [], continueAfterViolation = false) {
+  const { result, instance } = runSpec(spec, { variant, set, continue: continueAfterViolation });
+  return { ...result, model: instance.model as ActorModel<ReturnType<typeof paxosRoles>> };
 }
 
 const verdicts = (result: ReturnType<typeof check>) => Object.fromEntries(result.properties.map((p) => [p.name, p.holds]));
@@ -39,7 +39,7 @@ describe("Paxos exhaustively", () => {
     const lasso = result.properties.find((p) => p.name === "eventually-chosen")!.trace!;
     const cycle = lasso.steps.slice(lasso.loopsBackTo! + 1);
     expect(cycle.length).toBeGreaterThan(0);
-    expect(cycle.every((step) => chosenValues(step.state as SystemState, { proposers: 2, acceptors: 2, learners: 0 }).length === 0)).toBe(true);
+    expect(cycle.every((step) => chosenValues(result.model.roles(step.state as SystemState)).length === 0)).toBe(true);
     // Both proposers are refused inside the cycle: each restarts with a higher ballot.
     const refusals = cycle.flatMap((step) => {
       const action = step.action as SystemAction;
@@ -49,7 +49,7 @@ describe("Paxos exhaustively", () => {
   });
 
   it("dueling-proposers takes no learners and no crashes: a clear error otherwise", () => {
-    expect(() => spec.build(resolveConfig(spec, "dueling-proposers", ["crashes=1"]), "dueling-proposers")).toThrow(/learners=0 and crashes=0/);
+    expect(() => buildInstance(spec, resolveConfig(spec, "dueling-proposers", ["crashes=1"]), "dueling-proposers")).toThrow(/learners=0 and crashes=0/);
   });
 
   it("accept-without-promise-check: two different values are chosen", () => {
@@ -57,6 +57,6 @@ describe("Paxos exhaustively", () => {
     const violation = result.properties.find((p) => p.name === "agreement")!;
     expect(violation.holds).toBe(false);
     const last = violation.trace!.steps.at(-1)!.state as SystemState;
-    expect(chosenValues(last, { proposers: 2, acceptors: 3, learners: 1 })).toEqual([1, 2]);
+    expect(chosenValues(result.model.roles(last))).toEqual([1, 2]);
   });
 });

@@ -3,12 +3,14 @@ import spec from "../../specs/timestamp-register/model.ts";
 import { explore } from "../../checker/explore/search.ts";
 import { isLinearizable } from "../../checker/props/linearizability.ts";
 import { register } from "../../checker/props/sequential.ts";
-import { resolveConfig } from "../../checker/spec.ts";
-import type { SystemState } from "../../checker/actors/system.ts";
+import { buildInstance, resolveConfig } from "../../checker/spec.ts";
+import type { ActorModel } from "../../checker/actors/system.ts";
+import type { timestampRegisterRoles } from "../../src/protocols/timestamp-register/index.ts";
 
+/** Builds a variant at `settings` and explores it (the model typed, so trace states are SystemStates). */
 function check(variant: string, settings: string[] = []) {
-  const { model, properties } = spec.build(resolveConfig(spec, variant, settings), variant);
-  return explore(model, { properties });
+  const { model, properties } = buildInstance(spec, resolveConfig(spec, variant, settings), variant);
+  return explore(model as ActorModel<ReturnType<typeof timestampRegisterRoles>>, { properties });
 }
 
 const verdicts = (result: ReturnType<typeof check>) => Object.fromEntries(result.properties.map((p) => [p.name, p.holds]));
@@ -24,7 +26,7 @@ describe("the timestamp quorum register exhaustively", () => {
     const result = check("local-clock");
     const violation = result.properties.find((p) => p.name === "linearizable")!;
     expect(violation.holds).toBe(false);
-    const history = (violation.trace!.steps.at(-1)!.state as SystemState).history;
+    const history = violation.trace!.steps.at(-1)!.state.history;
     expect(isLinearizable(history, register)).toBe(false);
     expect(history.at(-1)).toEqual({ client: 4, ret: 1 }); // c2 wrote 2, then read 1
   });

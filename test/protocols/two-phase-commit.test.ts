@@ -1,13 +1,12 @@
 import { describe, expect, it } from "vitest";
 import spec from "../../specs/two-phase-commit/model.ts";
-import { explore } from "../../checker/explore/search.ts";
-import { resolveConfig } from "../../checker/spec.ts";
-import type { SystemState } from "../../checker/actors/system.ts";
-import type { CoordinatorState, ResourceManagerState } from "../../src/protocols/two-phase-commit/index.ts";
+import { runSpec } from "../../checker/run.ts";
+import type { ActorModel, SystemState } from "../../checker/actors/system.ts";
+import type { twoPhaseCommitRoles } from "../../src/protocols/two-phase-commit/index.ts";
 
-function check(variant: string, settings: string[] = [], continueAfterViolation = false) {
-  const { model, properties } = spec.build(resolveConfig(spec, variant, settings), variant);
-  return explore(model, { properties, continueAfterViolation });
+function check(variant: string, set: string[] = [], continueAfterViolation = false) {
+  const { result, instance } = runSpec(spec, { variant, set, continue: continueAfterViolation });
+  return { ...result, model: instance.model as ActorModel<ReturnType<typeof twoPhaseCommitRoles>> };
 }
 
 const verdicts = (result: ReturnType<typeof check>) => Object.fromEntries(result.properties.map((p) => [p.name, p.holds]));
@@ -23,7 +22,7 @@ describe("two-phase commit exhaustively", () => {
     const result = check("commit-without-all-votes", [], true);
     const violation = result.properties.find((p) => p.name === "atomicity")!;
     expect(violation.holds).toBe(false);
-    const rms = (violation.trace!.steps.at(-1)!.state as SystemState).procs.slice(1) as ResourceManagerState[];
+    const { rms } = result.model.roles(violation.trace!.steps.at(-1)!.state as SystemState);
     expect(rms.map((r) => r.phase)).toContain("committed");
     expect(rms.map((r) => r.phase)).toContain("aborted");
   });
@@ -32,7 +31,7 @@ describe("two-phase commit exhaustively", () => {
     const result = check("commit-without-all-votes", [], true);
     expect(verdicts(result)).toMatchObject({ atomicity: false, "commit-needs-all-yes": false, "no-deadlock": false, terminates: true });
     const stuck = result.properties.find((p) => p.name === "no-deadlock")!.trace!.steps.at(-1)!.state as SystemState;
-    expect((stuck.procs[0] as CoordinatorState).phase).toBe("decided");
+    expect(result.model.roles(stuck).coordinator[0]!.phase).toBe("decided");
   });
 
   it("coordinator-crash: participants that voted yes block forever (a stuttering lasso), atomicity still holds", () => {
@@ -41,8 +40,9 @@ describe("two-phase commit exhaustively", () => {
     const trace = result.properties.find((p) => p.name === "prepared-decides")!.trace!;
     expect(trace.loopsBackTo).toBe(trace.steps.length - 1);
     const last = trace.steps.at(-1)!.state as SystemState;
+    expect(last.crashed).toEqual(result.model.ids.coordinator);
     expect(last.crashed).toEqual([0]);
-    expect((last.procs.slice(1) as ResourceManagerState[]).map((r) => r.phase)).toContain("prepared");
+    expect(result.model.roles(last).rms.map((r) => r.phase)).toContain("prepared");
     expect(check("main", [], true).properties.find((p) => p.name === "prepared-decides")!.holds).toBe(true);
   });
 });

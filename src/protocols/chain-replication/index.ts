@@ -1,6 +1,5 @@
-import type { ActorSystem, Operation } from "../../actor/index.ts";
+import type { Operation } from "../../actor/index.ts";
 import { chainClient } from "./client.ts";
-import type { ChainMessage } from "./messages.ts";
 import { chainNode } from "./node.ts";
 
 export type { ChainClientState } from "./client.ts";
@@ -14,24 +13,18 @@ export interface ChainReplicationOptions {
   readonly nodes: number;
   /** One script per client: the operations it performs in order. */
   readonly scripts: readonly (readonly Operation[])[];
-  /** Whether the head may crash (once); its successor then becomes the head. */
-  readonly headCrashes: number;
+  /** Clients send reads to the head instead of the tail. */
   readonly readAtHead?: boolean;
 }
 
 /**
- * Nodes n1..nN in chain order (ids 0..N−1; n1 the head, nN the tail), then clients c1..cM, on an unordered
- * network. Only the head may crash; clients hear of it (fail-stop) and send to the new head.
+ * Chain replication by role: nodes n1..nN in chain order (ids 0..N−1; n1 the head, nN the tail), then clients
+ * c1..cM. Clients hear of a crashed head (fail-stop) and send to the new head.
  */
-export function chainReplicationSystem(options: ChainReplicationOptions): ActorSystem<ChainMessage> {
+export function chainReplicationRoles(options: ChainReplicationOptions) {
   const nodes = Array.from({ length: options.nodes }, (_, i) => i);
   return {
-    actors: [
-      ...nodes.map((i) => chainNode({ name: `n${i + 1}`, id: i, successor: i + 1 < options.nodes ? i + 1 : null })),
-      ...options.scripts.map((script, i) => chainClient({ name: `c${i + 1}`, nodes, script, readAtHead: options.readAtHead ?? false })),
-    ],
-    network: "unordered",
-    crashes: options.headCrashes,
-    crashable: [0],
+    nodes: nodes.map((i) => chainNode({ name: `n${i + 1}`, id: i, successor: i + 1 < options.nodes ? i + 1 : null })),
+    clients: options.scripts.map((script, i) => chainClient({ name: `c${i + 1}`, nodes, script, readAtHead: options.readAtHead ?? false })),
   };
 }

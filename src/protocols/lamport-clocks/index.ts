@@ -1,5 +1,3 @@
-import type { ActorSystem } from "../../actor/index.ts";
-import type { ClockMessage } from "./messages.ts";
 import { clockProcess, type ClockFlaws } from "./process.ts";
 
 export type { ClockEvent, ClockFlaws, ProcessState } from "./process.ts";
@@ -14,14 +12,11 @@ export interface LamportOptions {
   readonly flaws?: ClockFlaws;
 }
 
-/** Processes p1..pN (ids 0..N−1) with Lamport clocks on an unordered network; nothing crashes. */
-export function lamportSystem(options: LamportOptions): ActorSystem<ClockMessage> {
+/** Lamport-clock processes by role: processes p1..pN (ids 0..N−1). */
+export function lamportRoles(options: LamportOptions) {
   return {
-    actors: Array.from({ length: options.processes }, (_, id) =>
+    processes: Array.from({ length: options.processes }, (_, id) =>
       clockProcess({ name: `p${id + 1}`, id, processes: options.processes, events: options.events, flaws: options.flaws ?? {} }),
     ),
-    network: "unordered",
-    crashes: 0,
-    crashable: [],
   };
 }

@@ -1,6 +1,5 @@
-import type { ActorSystem, Operation } from "../../actor/index.ts";
+import type { Operation } from "../../actor/index.ts";
 import { registerClient, type Stamping } from "./client.ts";
-import type { RegisterMessage } from "./messages.ts";
 import { storageNode } from "./storage.ts";
 
 export type { RegisterClientState, Stamping } from "./client.ts";
@@ -14,24 +13,19 @@ export interface TimestampRegisterOptions {
   readonly nodes: number;
   /** One script per client: the operations it performs in order. */
   readonly scripts: readonly (readonly Operation[])[];
-  readonly crashes: number;
   /** Two-phase writes, or each writer's own clock: client i's clock starts `skew × (clients − 1 − i)` ahead. */
   readonly stamping: "two-phase" | "local-clock";
   readonly skew: number;
 }
 
-/** Storage nodes n1..nN (ids 0..N−1), then clients c1..cM, on an unordered network. Only nodes crash. */
-export function timestampRegisterSystem(options: TimestampRegisterOptions): ActorSystem<RegisterMessage> {
+/** A timestamp register by role: storage nodes n1..nN (ids 0..N−1), then clients c1..cM. */
+export function timestampRegisterRoles(options: TimestampRegisterOptions) {
   const nodes = Array.from({ length: options.nodes }, (_, i) => i);
   const clients = options.scripts.length;
-  const stampingOf = (i: number): Stamping => (options.stamping === "two-phase" ? { kind: "two-phase" } : { kind: "local-clock", offset: options.skew * (clients - 1 - i) });
+  const stampingOf = (i: number): Stamping =>
+    options.stamping === "two-phase" ? { kind: "two-phase" } : { kind: "local-clock", offset: options.skew * (clients - 1 - i) };
   return {
-    actors: [
-      ...nodes.map((i) => storageNode(`n${i + 1}`)),
-      ...options.scripts.map((script, i) => registerClient({ name: `c${i + 1}`, id: options.nodes + i, nodes, script, stamping: stampingOf(i) })),
-    ],
-    network: "unordered",
-    crashes: options.crashes,
-    crashable: nodes,
+    nodes: nodes.map((i) => storageNode(`n${i + 1}`)),
+    clients: options.scripts.map((script, i) => registerClient({ name: `c${i + 1}`, id: options.nodes + i, nodes, script, stamping: stampingOf(i) })),
   };
 }

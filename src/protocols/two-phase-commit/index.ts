@@ -1,6 +1,4 @@
-import type { ActorSystem } from "../../actor/index.ts";
 import { coordinator, type CoordinatorFlaws } from "./coordinator.ts";
-import type { CommitMessage } from "./messages.ts";
 import { resourceManager } from "./resource-manager.ts";
 
 export type { CoordinatorFlaws, CoordinatorState } from "./coordinator.ts";
@@ -9,16 +7,11 @@ export type { ResourceManagerState } from "./resource-manager.ts";
 export { coordinator } from "./coordinator.ts";
 export { resourceManager } from "./resource-manager.ts";
 
-/**
- * The coordinator tm (id 0) and resource managers rm1..rmD (ids 1..D), on an unordered network; the
- * coordinator may crash (crash-stop) when `crashes` is 1.
- */
-export function twoPhaseCommitSystem(options: { rms: number; crashes?: number; flaws?: CoordinatorFlaws }): ActorSystem<CommitMessage> {
+/** A two-phase commit system by role: the coordinator tm (id 0), then resource managers rm1..rmD (ids 1..D). */
+export function twoPhaseCommitRoles(options: { rms: number; flaws?: CoordinatorFlaws }) {
   const rms = Array.from({ length: options.rms }, (_, i) => i + 1);
   return {
-    actors: [coordinator({ name: "tm", rms, flaws: options.flaws ?? {} }), ...rms.map((id) => resourceManager({ name: `rm${id}`, coordinator: 0 }))],
-    network: "unordered",
-    crashes: options.crashes ?? 0,
-    crashable: [0],
+    coordinator: [coordinator({ name: "tm", rms, flaws: options.flaws ?? {} })],
+    rms: rms.map((id) => resourceManager({ name: `rm${id}`, coordinator: 0 })),
   };
 }
