@@ -1,46 +1,61 @@
-import { checkCommand } from "./commands/check.ts";
-import { listCommand } from "./commands/list.ts";
-import { tlcCommand, tlcInstallCommand } from "./commands/tlc.ts";
-import { crosscheckCommand } from "./commands/paired.ts";
-import { baselinesCommand } from "./commands/baselines.ts";
-import { parse } from "./commands/args.ts";
-import { UsageError } from "./errors.ts";
+import type { Args } from "./commands/args.ts";
+import { commandHelp, overallUsage } from "./commands/help.ts";
+import { InternalError } from "./commands/internal-error.ts";
+import { parseCommand } from "./commands/parse.ts";
+import { packageVersion } from "./commands/version.ts";
+import { isUsageError } from "./errors.ts";
 
-const usage = `usage:
-  interleave list [--json]
-  interleave check <spec> [--variant V] [--set key=value]... [--max-states N] [--strategy bfs|dfs] [--continue] [--fairness kind=weak|strong|none]... [--json]
-  interleave check --all [--json]
-  interleave tlc <spec> [--variant V] [--set key=value]... [--record] [--emit Path.tla] [--json]
-  interleave crosscheck <spec> [--variant V] [--set key=value]... [--json]
-  interleave tlc --module Path.tla [--config Path.cfg] [--workers N] [--timeout S] [--continue] [--json]
-  interleave baselines [<spec>...] [--markdown] [--json]   explore every configuration recorded from TLC and compare
-  interleave tlc:install                  download the pinned TLC release (SHA-256 checked) into the user cache
-exit codes: 0 all properties hold, 1 a property is violated, 2 bad usage or input, 3 stopped at a bound`;
+type Command = (args: Args) => Promise<number>;
 
-const commands: Record<string, (args: ReturnType<typeof parse>) => Promise<number>> = {
-  list: listCommand,
-  check: checkCommand,
-  tlc: tlcCommand,
-  "tlc:install": tlcInstallCommand,
-  crosscheck: crosscheckCommand,
-  baselines: baselinesCommand,
+/**
+ * Each command's code, loaded when it runs (so that `check` leaves the spec and explorer modules to its search
+ * thread, and --help stays quick); its options are declared in commands/table.ts.
+ */
+const commands: Record<string, () => Promise<Command>> = {
+  list: async () => (await import("./commands/list.ts")).listCommand,
+  check: async () => (await import("./commands/check.ts")).checkCommand,
+  tlc: async () => (await import("./commands/tlc.ts")).tlcCommand,
+  "tlc:install": async () => (await import("./commands/tlc.ts")).tlcInstallCommand,
+  crosscheck: async () => (await import("./commands/paired.ts")).crosscheckCommand,
+  baselines: async () => (await import("./commands/baselines.ts")).baselinesCommand,
+  new: async () => (await import("./commands/new.ts")).newCommand,
 };
 
-/** Runs the `interleave` command; returns its exit code. Usage errors print one line on stderr (exit 2). */
-export async function main(argv: readonly string[]): Promise<number> {
+const isHelp = (arg: string) => arg === "--help" || arg === "-h";
+
+/** What to print instead of running a command (the usage, a command's help, the version), or undefined to run it. */
+function information(argv: readonly string[]): { text: string; stream: "stdout" | "stderr"; code: number } | undefined {
   const [command, ...rest] = argv;
-  if (command === undefined || command === "help" || command === "--help" || command === "-h") {
-    process.stdout.write(`${usage}\n`);
-    return command === undefined ? 2 : 0;
-  }
+  if (command === undefined) return { text: overallUsage(), stream: "stderr", code: 2 };
+  if (command === "--version") return { text: `${packageVersion()}\n`, stream: "stdout", code: 0 };
+  if (isHelp(command) || (command === "help" && rest.length === 0)) return { text: overallUsage(), stream: "stdout", code: 0 };
+  if (command === "help" && rest.length === 1) return { text: commandHelp(rest[0]!), stream: "stdout", code: 0 };
+  if (command in commands && rest.some(isHelp)) return { text: commandHelp(command), stream: "stdout", code: 0 };
+  return undefined;
+}
+
+/**
+ * Runs the `interleave` command; returns its exit code. Usage errors print one line on stderr (exit 2), as do
+ * failures of Interleave itself in the search thread (exit 4).
+ */
+export async function main(argv: readonly string[]): Promise<number> {
   try {
-    const run = commands[command];
-    if (!run) throw new UsageError(`unknown command "${command}"; commands: ${Object.keys(commands).join(", ")}`);
-    return await run(parse(rest));
+    const info = information(argv);
+    if (info) {
+      process[info.stream].write(info.text);
+      return info.code;
+    }
+    const [command, ...rest] = argv as [string, ...string[]];
+    const args = parseCommand(command, rest);
+    return await (await commands[command]!())(args);
   } catch (error) {
-    if (error instanceof UsageError) {
+    if (isUsageError(error)) {
       process.stderr.write(`interleave: ${error.message}\n`);
       return 2;
+    }
+    if (error instanceof InternalError) {
+      process.stderr.write(`interleave: internal error: ${error.message}\n`);
+      return 4;
     }
     throw error;
   }

@@ -13,6 +13,7 @@ export { UsageError, ConfigError, SpecError, isUsageError } from "./errors.ts";
 export { actorModel, networks } from "./actors/system.ts";
 export type { ActorModel, ActorModelOptions, InFlight, MessageOf, Network, RoleStates, SystemAction, SystemState } from "./actors/system.ts";
 export type { Envelope } from "./actors/network.ts";
+export type { Actor, HistoryEvent, Id, Operation, Out, Roles, StateOf } from "../src/actor/index.ts";
 export type { Model, FairnessLevel, FairnessLevels, StatePredicate } from "./model.ts";
 
 export { always, sometimes, eventually, leadsTo, noDeadlock, terminates, linearizable, twinOf } from "./props/property.ts";

@@ -20,6 +20,8 @@ export interface CheckOptions<K extends Keys = Keys, V extends string = string> 
   readonly fairness?: FairnessLevels;
   /** Stops the search as at a bound when aborted. */
   readonly signal?: AbortSignal;
+  /** Polled during the search (every 1,024 states); once it returns true the search stops as at a bound. */
+  readonly shouldStop?: () => boolean;
   readonly onProgress?: (progress: Progress) => void;
 }
 
@@ -45,6 +47,7 @@ export function runSpec(spec: Spec, options: CheckOptions = {}): Run {
     ...(options.continue && { continueAfterViolation: true }),
     ...(options.fairness && { fairness: options.fairness }),
     ...(options.signal && { signal: options.signal }),
+    ...(options.shouldStop && { shouldStop: options.shouldStop }),
     ...(options.onProgress && { onProgress: options.onProgress }),
   });
   return { spec, variant, config, instance, result, document: explorerDocument({ spec: spec.name, variant, config }, result, instance.model) };

@@ -2,6 +2,7 @@
  * Matchers for vitest (the package's "./vitest" export): `expect.extend(interleaveMatchers)`, then
  * `expect(await check(spec)).toHold()` or `.toViolate("linearizable")`. A failure shows the rendered report.
  */
+import type {} from "vitest";
 import type { ResultDocument } from "./report.ts";
 import { formatReport } from "./report-text.ts";
 

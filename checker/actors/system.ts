@@ -2,7 +2,7 @@ import type { Actor, HistoryEvent, Id, Operation, Out, Roles, StateOf } from "..
 import { UsageError } from "../errors.ts";
 import type { Model } from "../model.ts";
 import { formatValue } from "./format.ts";
-import { deepFreeze } from "./freeze.ts";
+import { freezePlain } from "./freeze.ts";
 import { Channels, type Envelope } from "./network.ts";
 
 /** How the network treats messages in flight. */
@@ -116,7 +116,7 @@ export function actorModel<R extends Roles>(roles: R, options: ActorModelOptions
   const step = (state: SystemState, id: Id, handle: (s: unknown, out: Out<M>) => unknown): SystemState => {
     effects.reset(id);
     const procs = state.procs.slice();
-    procs[id] = deepFreeze(handle(procs[id], effects));
+    procs[id] = freezePlain(handle(procs[id], effects), names[id]!);
     return {
       procs,
       crashed: state.crashed,
@@ -130,7 +130,7 @@ export function actorModel<R extends Roles>(roles: R, options: ActorModelOptions
     names,
     roles: (state) => Object.fromEntries(roleEntries.map(([role, of]) => [role, of.map((id) => state.procs[id])])) as unknown as RoleStates<R>,
     envelope: (key) => channels.envelope(key),
-    initialStates: () => [deepFreeze({ procs: actors.map((a) => a.init()), crashed: [], network: [], history: [] })],
+    initialStates: () => [{ procs: actors.map((a, id) => freezePlain(a.init(), names[id]!)), crashed: [], network: [], history: [] }],
 
     actions(state) {
       const enabled: SystemAction[] = [];
@@ -249,7 +249,7 @@ export function actorModel<R extends Roles>(roles: R, options: ActorModelOptions
   function canonical(state: SystemState): SystemState {
     const messages = state.network.map((key) => channels.envelope(key) as InFlight<M>);
     const renamed = options.canonicalize!(state.procs, messages);
-    deepFreeze(renamed.procs);
+    freezePlain(renamed.procs, "canonicalize: procs");
     if (renamed.messages === messages) return renamed.procs === state.procs ? state : { ...state, procs: renamed.procs };
     return { ...state, procs: renamed.procs, network: channels.add([], renamed.messages.map((m) => channels.keyOf(m.from, m.to, m.msg))) };
   }
@@ -278,14 +278,14 @@ class Effects<M> implements Out<M> {
 
   send(to: Id, message: M): void {
     if (!Number.isInteger(to) || to < 0 || to >= this.names.length) throw new Error(`${this.names[this.self]} sent to unknown process ${to}`);
-    this.sent.push(this.channels.keyOf(this.self, to, deepFreeze(message)));
+    this.sent.push(this.channels.keyOf(this.self, to, freezePlain(message, `${this.names[this.self]} sends to ${this.names[to]}: message`)));
   }
 
   invoked(call: Operation): void {
-    this.events.push(deepFreeze({ client: this.self, call }));
+    this.events.push({ client: this.self, call: freezePlain(call, `${this.names[this.self]} invokes: operation`) });
   }
 
   returned(ret: unknown): void {
-    this.events.push(deepFreeze({ client: this.self, ret }));
+    this.events.push({ client: this.self, ret: freezePlain(ret, `${this.names[this.self]} returns: value`) });
   }
 }

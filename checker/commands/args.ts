@@ -1,8 +1,8 @@
-import { parseArgs } from "node:util";
+import { examplesDir, specsDir } from "../discover.ts";
 import { UsageError } from "../errors.ts";
-import type { FairnessLevel, FairnessLevels } from "../model.ts";
+import type { FairnessLevels } from "../model.ts";
 
-/** The options every command may take; each command rejects those it does not use. */
+/** The options of a command line (parsed by ./parse.ts); each command takes only those of its own table (./table.ts). */
 export interface Args {
   readonly positionals: readonly string[];
   readonly variant: string;
@@ -26,73 +26,17 @@ export interface Args {
   readonly emit: string | undefined;
   /** baselines: print the comparison as a Markdown table. */
   readonly markdown: boolean;
+  /** new: the folder to write the spec in, and whether to overwrite files. */
+  readonly dir: string | undefined;
+  readonly force: boolean;
+  /** Where the specs are: a folder of spec folders (default: specs/ of the nearest package.json). */
+  readonly specs: string | undefined;
+  /** Use the specs bundled with Interleave (the examples). */
+  readonly examples: boolean;
 }
 
-const options = {
-  variant: { type: "string" },
-  set: { type: "string", multiple: true },
-  json: { type: "boolean" },
-  all: { type: "boolean" },
-  "max-states": { type: "string" },
-  strategy: { type: "string" },
-  continue: { type: "boolean" },
-  fairness: { type: "string", multiple: true },
-  module: { type: "string" },
-  config: { type: "string" },
-  workers: { type: "string" },
-  timeout: { type: "string" },
-  record: { type: "boolean" },
-  emit: { type: "string" },
-  markdown: { type: "boolean" },
-} as const;
-
-/** A positive integer option, or a UsageError naming it. */
-function positive(name: string, raw: string | undefined): number | undefined {
-  if (raw === undefined) return undefined;
-  if (!/^[1-9]\d*$/.test(raw)) throw new UsageError(`--${name} takes a positive integer, got "${raw}"`);
-  return Number(raw);
-}
-
-const levels: readonly FairnessLevel[] = ["weak", "strong", "none"];
-
-/** `kind=level` settings, e.g. deliver=strong; a UsageError on anything else. */
-function fairnessOf(settings: readonly string[]): FairnessLevels {
-  const result: Record<string, FairnessLevel> = {};
-  for (const setting of settings) {
-    const m = /^([a-z][a-z-]*)=(\w+)$/.exec(setting);
-    if (!m || !levels.includes(m[2] as FairnessLevel)) throw new UsageError(`--fairness takes kind=level with level weak, strong or none (kinds of actor systems: deliver, invoke, local), got "${setting}"`);
-    result[m[1]!] = m[2] as FairnessLevel;
-  }
-  return result;
-}
-
-/** Parses command-line arguments; anything unknown or malformed is a UsageError. */
-export function parse(argv: readonly string[]): Args {
-  let parsed;
-  try {
-    parsed = parseArgs({ args: [...argv], options, allowPositionals: true, strict: true });
-  } catch (error) {
-    throw new UsageError(`${(error as Error).message.split("\n")[0]}; options: ${Object.keys(options).map((o) => `--${o}`).join(", ")}`);
-  }
-  const { values, positionals } = parsed;
-  const strategy = values.strategy ?? "bfs";
-  if (strategy !== "bfs" && strategy !== "dfs") throw new UsageError(`--strategy takes bfs or dfs, got "${strategy}"`);
-  return {
-    positionals,
-    variant: values.variant ?? "main",
-    set: values.set ?? [],
-    json: values.json ?? false,
-    all: values.all ?? false,
-    maxStates: positive("max-states", values["max-states"]),
-    strategy,
-    continue: values.continue ?? false,
-    fairness: fairnessOf(values.fairness ?? []),
-    module: values.module,
-    config: values.config,
-    workers: positive("workers", values.workers) ?? 1,
-    timeout: positive("timeout", values.timeout),
-    record: values.record ?? false,
-    emit: values.emit,
-    markdown: values.markdown ?? false,
-  };
+/** The folder of specs the arguments choose (`--specs DIR`, `--examples`, else specs/ of the nearest package.json). */
+export function specsRootOf(args: Pick<Args, "specs" | "examples">): string {
+  if (args.examples && args.specs !== undefined) throw new UsageError("give --specs DIR or --examples, not both");
+  return args.examples ? examplesDir : specsDir({ specs: args.specs });
 }

@@ -2,7 +2,7 @@ import { loadSpec, specNames } from "../discover.ts";
 import { readBaseline, type BaselineEntry } from "../tlc/baseline.ts";
 import { baselineDifferences, exploreBaselineEntry, type ExplorerFigures } from "../tlc/baseline-check.ts";
 import { UsageError } from "../errors.ts";
-import type { Args } from "./args.ts";
+import { specsRootOf, type Args } from "./args.ts";
 
 interface Row {
   readonly spec: string;
@@ -16,13 +16,14 @@ interface Row {
  * TLC and compares; exit 0 when all agree, 1 when any differs.
  */
 export async function baselinesCommand(args: Args): Promise<number> {
-  const known = specNames();
+  const root = specsRootOf(args);
+  const known = specNames(root);
   const unknown = args.positionals.filter((name) => !known.includes(name));
   if (unknown.length > 0) throw new UsageError(`unknown spec "${unknown[0]}"; specs: ${known.join(", ")}`);
   const rows: Row[] = [];
   for (const name of args.positionals.length > 0 ? args.positionals : known) {
-    const spec = await loadSpec(name);
-    for (const entry of readBaseline(name).entries) {
+    const spec = await loadSpec(name, root);
+    for (const entry of readBaseline(spec).entries) {
       const explorer = exploreBaselineEntry(spec, entry);
       rows.push({ spec: name, entry, explorer, differences: baselineDifferences(entry, explorer) });
     }

@@ -1,15 +1,16 @@
-import { loadSpec, specNames } from "../discover.ts";
+import { join, relative } from "node:path";
+import { loadSpecs } from "../discover.ts";
 import { UsageError } from "../errors.ts";
-import type { Args } from "./args.ts";
+import { specsRootOf, type Args } from "./args.ts";
 
 /** `interleave list [--json]`: each spec with its variants, configuration keys and defaults. */
 export async function listCommand(args: Args): Promise<number> {
   if (args.positionals.length > 0) throw new UsageError("list takes no arguments");
-  const specs = await Promise.all(specNames().map(loadSpec));
+  const specs = await loadSpecs(specsRootOf(args));
   const entries = specs.map((spec) => ({
     name: spec.name,
     summary: spec.summary,
-    tla: spec.tlaModule ? `specs/${spec.name}/${spec.tlaModule}.tla` : null,
+    tla: spec.tlaModule ? relative(process.cwd(), join(spec.dir, `${spec.tlaModule}.tla`)) : null,
     variants: Object.entries(spec.variants).map(([name, v]) => ({ name, summary: v.summary, defaults: v.defaults ?? {}, fails: v.fails ?? [] })),
     keys: Object.entries(spec.keys).map(([name, k]) => ({ name, default: k.default, accepts: k.accepts, doc: k.doc })),
   }));

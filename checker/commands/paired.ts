@@ -1,11 +1,13 @@
 import { compare, exploreProjected, reachableDigest } from "../crosscheck.ts";
 import { loadSpec } from "../discover.ts";
+import { specsRootOf } from "./args.ts";
 import { UsageError } from "../errors.ts";
 import { jarSha256, recordBaseline } from "../tlc/baseline.ts";
 import { tlaToolsClasspath } from "../tlc/locate.ts";
-import { emitModel, pairingOf, runPairedTlc } from "../tlc/paired.ts";
+import { emitModel, pairingOf, runPairedTlc, twinsOf } from "../tlc/paired.ts";
 import { dirname, resolve } from "node:path";
-import { resolveConfig, type TlaTwin } from "../spec.ts";
+import { buildInstance, resolveConfig } from "../spec.ts";
+import type { TlaTwin } from "../props/property.ts";
 import type { Args } from "./args.ts";
 import { interruptible } from "./interrupt.ts";
 
@@ -15,31 +17,31 @@ async function pairedInstance(args: Args) {
   if (name === undefined || extra.length > 0) throw new UsageError("give exactly one spec name");
   const unpaired = Object.entries(args.fairness).filter(([, level]) => level !== "weak");
   if (unpaired.length > 0) throw new UsageError(`--fairness ${unpaired.map(([k, l]) => `${k}=${l}`).join(" ")}: the TLA+ twins state weak fairness of every kind (FairSpec); other levels are for interleave check only`);
-  const spec = await loadSpec(name);
+  const spec = await loadSpec(name, specsRootOf(args));
   const config = resolveConfig(spec, args.variant, args.set);
-  const instance = spec.build(config, args.variant);
-  return { spec, config, instance, ...pairingOf(spec, instance) };
+  const instance = buildInstance(spec, config, args.variant);
+  return { spec, config, instance, twins: twinsOf(instance.properties), ...pairingOf(spec, instance) };
 }
 
 /** `interleave tlc <spec> [--variant V] [--set k=v]... [--json] [--record]`: TLC on a paired configuration. */
 export async function tlcSpecCommand(args: Args): Promise<number> {
-  const { spec, config, pairing, moduleFile } = await pairedInstance(args);
+  const { spec, config, pairing, moduleFile, twins } = await pairedInstance(args);
   if (args.emit !== undefined) {
     if (!args.emit.endsWith(".tla") || dirname(resolve(args.emit)) !== dirname(moduleFile)) throw new UsageError(`--emit takes a .tla path beside ${moduleFile}`);
-    emitModel(resolve(args.emit), pairing.module ?? spec.tlaModule!, pairing);
+    emitModel(resolve(args.emit), pairing.module ?? spec.tlaModule!, pairing, twins);
     process.stdout.write(`wrote ${args.emit} and its .cfg (run: interleave tlc --module ${args.emit})\n`);
     return 0;
   }
-  const tlc = await interruptible((signal) => runPairedTlc(moduleFile, pairing, { dump: args.record, workers: args.workers, timeoutSeconds: args.timeout, signal }));
+  const tlc = await interruptible((signal) => runPairedTlc(moduleFile, pairing, twins, { dump: args.record, workers: args.workers, timeoutSeconds: args.timeout, signal }));
   const properties = [...tlc.verdicts].map(([name, v]) => ({
     name,
-    kind: twinKind(pairing.twins[name]!),
+    kind: twinKind(twins.get(name)!),
     holds: v.holds,
     ...(v.violation && { trace: { steps: v.violation.states.map((s) => ({ action: s.action === "<Initial predicate>" ? "init" : s.action, state: s.variables })), loopsBackTo: v.violation.stutters ? v.violation.states.length - 1 : v.violation.loopsBackTo } }),
   }));
   const document = { tool: "tlc", spec: spec.name, variant: args.variant, config, complete: tlc.counts.success, distinctStates: tlc.counts.distinctStates, generatedStates: tlc.counts.generatedStates, depth: tlc.counts.depth, seconds: Math.round(tlc.seconds * 1000) / 1000, properties };
   if (args.record) {
-    recordBaseline(spec.name, {
+    recordBaseline(spec, {
       variant: args.variant, config, distinctStates: tlc.counts.distinctStates, generatedStates: tlc.counts.generatedStates, depth: tlc.counts.depth,
       verdicts: Object.fromEntries([...tlc.verdicts].map(([n, v]) => [n, v.holds])), reachableDigest: reachableDigest(tlc.reachable?.hashes ?? []),
       tlcVersion: tlc.version, jarSha256: jarSha256(tlaToolsClasspath()), seconds: Math.round(tlc.seconds * 100) / 100,
@@ -50,7 +52,7 @@ export async function tlcSpecCommand(args: Args): Promise<number> {
     const n = (x: number) => x.toLocaleString("en");
     process.stdout.write(`${spec.name} (${args.variant}) with TLC ${tlc.version}\n  ${n(document.distinctStates)} distinct states, ${n(document.generatedStates)} generated, depth ${document.depth}, ${document.seconds.toFixed(2)} s (all runs)\n`);
     for (const p of properties) process.stdout.write(`  ${p.name}  ${p.kind}  ${p.holds ? "✓ holds" : "✗ VIOLATED"}\n`);
-    if (args.record) process.stdout.write(`  recorded in specs/${spec.name}/tlc-baseline.json\n`);
+    if (args.record) process.stdout.write(`  recorded in ${spec.dir}/tlc-baseline.json\n`);
   }
   return properties.some((p) => !p.holds) ? 1 : 0;
 }
@@ -59,9 +61,9 @@ const twinKind = (twin: TlaTwin) => ("invariant" in twin ? "always" : "property"
 
 /** `interleave crosscheck <spec> …`: the explorer and TLC on one configuration; exit 0 when they agree, 1 when not. */
 export async function crosscheckCommand(args: Args): Promise<number> {
-  const { spec, config, instance, pairing, moduleFile } = await pairedInstance(args);
+  const { spec, config, instance, pairing, moduleFile, twins } = await pairedInstance(args);
   const ours = exploreProjected(instance.model, pairing, instance.properties);
-  const tlc = await interruptible((signal) => runPairedTlc(moduleFile, pairing, { dump: true, workers: args.workers, timeoutSeconds: args.timeout, signal }));
+  const tlc = await interruptible((signal) => runPairedTlc(moduleFile, pairing, twins, { dump: true, workers: args.workers, timeoutSeconds: args.timeout, signal }));
   const comparisons = compare(instance.model, pairing, ours, tlc);
   const agree = comparisons.every((c) => c.agree);
   if (args.json) process.stdout.write(`${JSON.stringify({ spec: spec.name, variant: args.variant, config, agree, explorerSeconds: ours.result.seconds, tlcSeconds: tlc.seconds, comparisons }, null, 2)}\n`);

@@ -28,6 +28,8 @@ export interface ExploreOptions<S> {
   readonly fairness?: FairnessLevels;
   /** Checked with the progress report; when aborted the search stops as at a bound. */
   readonly signal?: AbortSignal;
+  /** Polled every 1,024 distinct states; once it returns true the search stops as at a bound (e.g. Ctrl-C seen by another thread). */
+  readonly shouldStop?: () => boolean;
 }
 
 /**
@@ -75,6 +77,7 @@ export function explore<S, A>(model: Model<S, A>, options: ExploreOptions<S>): E
       options.onProgress?.(progressOf());
       if (options.signal?.aborted) stopped = true;
     }
+    if ((visited.size & 1023) === 0 && options.shouldStop?.()) stopped = true;
     if (visited.size >= maxStates) stopped = true;
     return added;
   };

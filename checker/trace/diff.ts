@@ -3,11 +3,13 @@ import { encode } from "../state/encode.ts";
 
 /**
  * What changed between two plain-data values, one line per change: `path: old → new` for fields,
- * `path: + x` / `path: − x` for elements of lists that gained or lost elements.
+ * `path: + x` / `path: − x` for elements of lists that gained or lost elements, and of lists of labels.
  */
 export function diff(before: unknown, after: unknown, path = ""): string[] {
   if (encode(before) === encode(after)) return [];
-  if (Array.isArray(before) && Array.isArray(after) && before.length !== after.length) return listChanges(before, after, path);
+  if (Array.isArray(before) && Array.isArray(after) && (before.length !== after.length || [...before, ...after].every((x) => typeof x === "string"))) {
+    return listChanges(before, after, path); // lists of labels (messages in flight, history) change by element
+  }
   if (isRecord(before) && isRecord(after)) {
     const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])];
     return keys.flatMap((k) => diff(before[k], after[k], path === "" ? k : `${path}.${k}`));

@@ -1,3 +1,6 @@
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { execa } from "execa";
 import { describe, expect, it } from "vitest";
 
@@ -47,7 +50,20 @@ describe("interleave CLI", () => {
     expect(doc.distinctStates).toBe(50);
   });
 
+  it("interleave new <name> is wired to the new command", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "interleave-new-"));
+    try {
+      const r = await cli("new", "my-lock", "--dir", dir);
+      expect(r.exitCode, r.stderr).toBe(0);
+      expect(existsSync(join(dir, "specs", "my-lock", "model.ts"))).toBe(true);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it.each([
+    [["new"], "new takes <name>, got none"],
+    [["new", "a", "b"], 'new takes <name>, got "a" "b"'],
     [["check", "nope"], 'unknown spec "nope"'],
     [["check", "abd", "--variant", "bogus"], 'unknown variant "bogus"'],
     [["check", "abd", "--set", "colour=red"], 'unknown key "colour"'],

@@ -1,0 +1,57 @@
+import { createRequire } from "node:module";
+import { pathToFileURL } from "node:url";
+import { Worker } from "node:worker_threads";
+import type { Progress } from "../explore/result.ts";
+import { UsageError } from "../errors.ts";
+import { InternalError } from "./internal-error.ts";
+import { withStopFlag } from "./interrupt.ts";
+import type { FromSearchThread, JobRun, SearchJob } from "./search-job.ts";
+
+/** The search thread's module: search-worker.ts in the sources, search-worker.js once compiled to dist/. */
+const workerModule = new URL(`./search-worker.${import.meta.url.endsWith(".ts") ? "ts" : "js"}`, import.meta.url).href;
+
+/** tsx's ESM API by absolute URL; a host without import.meta.resolve (vitest) reads it from tsx's package exports. */
+function tsxApi(): string {
+  if (typeof import.meta.resolve === "function") return import.meta.resolve("tsx/esm/api");
+  const require = createRequire(import.meta.url);
+  const manifest = require("tsx/package.json") as { exports: Record<string, { import: { default: string } }> };
+  return new URL(manifest.exports["./esm/api"]!.import.default, pathToFileURL(require.resolve("tsx/package.json"))).href;
+}
+
+/** The thread's first code: registers tsx (users' specs, and in the sources this checker, are TypeScript), then runs the module. */
+const bootstrap = (): string =>
+  `import(${JSON.stringify(tsxApi())}).then(({ register }) => { register(); return import(${JSON.stringify(workerModule)}); });`;
+
+/** The error the search thread reported, as the main thread throws it. */
+const errorOf = (reported: { usage: boolean; message: string }): Error =>
+  reported.usage ? new UsageError(reported.message) : new InternalError(`in the search thread: ${reported.message}`);
+
+/** The runs of a job, and whether Ctrl-C stopped it. */
+export interface SearchOutcome {
+  readonly runs: readonly JobRun[];
+  readonly interrupted: boolean;
+}
+
+/**
+ * Runs a check job in a worker thread, so that Ctrl-C can stop its search (as at a bound) while it runs.
+ * Resolves to its runs and whether Ctrl-C stopped it; its UsageError is thrown as one, anything else as an InternalError.
+ */
+export function searchOffThread(job: SearchJob, onProgress: (progress: Progress) => void): Promise<SearchOutcome> {
+  return withStopFlag(
+    (flag) =>
+      new Promise((resolve, reject) => {
+        const worker = new Worker(bootstrap(), { eval: true, workerData: { job, stop: flag.buffer } });
+        let outcome: FromSearchThread | undefined;
+        worker.on("message", (message: FromSearchThread) => {
+          if (message.type === "progress") onProgress(message.progress);
+          else outcome = message;
+        });
+        worker.on("error", (error) => (outcome ??= { type: "error", usage: false, message: `${error.name}: ${error.message.split("\n")[0]}` }));
+        worker.on("exit", (code) => {
+          if (outcome?.type === "done") resolve({ runs: outcome.runs, interrupted: Atomics.load(flag, 0) !== 0 });
+          else if (outcome?.type === "error") reject(errorOf(outcome));
+          else reject(new InternalError(`the search thread ended (exit code ${code}) without a result`));
+        });
+      }),
+  );
+}
