@@ -38,8 +38,9 @@ function humanTlcReport(doc: ResultDocument, report: TlcReport): string {
     `  ${doc.complete ? "search complete" : "search STOPPED at the first violation (--continue explores on): verdicts marked ? are undecided"}`,
   ];
   for (const p of doc.properties) lines.push(`  ${p.name}  ${p.kind}  ${p.holds === null ? "? undecided" : p.holds ? "✓ holds" : "✗ VIOLATED"}`);
+  for (const warning of report.warnings) lines.push(`  TLC warns: ${warning}`);
   for (const v of report.violations) {
-    lines.push("", `Counterexample to ${v.property ?? v.kind} (${v.states.length} states):`);
+    lines.push("", `Counterexample to ${v.properties.length > 0 ? v.properties.join(", ") : v.property ?? v.kind} (${v.states.length} states):`);
     v.states.forEach((state, i) => {
       lines.push(`  ${i + 1}. ${state.action}`);
       for (const [name, value] of Object.entries(state.variables)) lines.push(`       /\\ ${name} = ${print(value)}`);

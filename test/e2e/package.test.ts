@@ -70,7 +70,7 @@ describe("the packed package in a fresh project", () => {
   });
 
   it("the bundled protocols are reachable as examples", async () => {
-    const abd = await run("npx", ["interleave", "check", "abd", "--examples", "--set", "servers=1", "--set", "clients=1", "--set", "ops=w1", "--set", "crashes=0"]);
+    const abd = await run("npx", ["interleave", "check", "abd", "--examples", "--set", "servers=1", "--set", "clients=1", "--set", "ops=w1r", "--set", "crashes=0"]);
     expect(abd.exitCode, abd.stderr).toBe(0);
     expect(abd.stdout).toMatch(/linearizable\s+linearizable\s+✓ holds/);
   });
