@@ -1,4 +1,4 @@
-import type { Actor, HistoryEvent, Id, Operation, Out, Roles, StateOf } from "../../src/actor/index.ts";
+import { assignIds, type Actor, type HistoryEvent, type Id, type Operation, type Out, type Roles, type StateOf } from "../../src/actor/index.ts";
 import { UsageError } from "../errors.ts";
 import type { Model } from "../model.ts";
 import { formatValue } from "./format.ts";
@@ -74,10 +74,8 @@ export type SystemAction =
   | { readonly kind: "crash"; readonly process: Id };
 
 /** The ids of each role: counted up from 0 through the roles in the order they are listed. */
-function roleIds<R extends Roles>(roles: R): { readonly [K in keyof R]: readonly Id[] } {
-  let next = 0;
-  return Object.fromEntries(Object.entries(roles).map(([role, actors]) => [role, actors.map(() => next++)])) as { [K in keyof R]: Id[] };
-}
+const roleIds = <R extends Roles>(roles: R) =>
+  assignIds(Object.fromEntries(Object.entries(roles).map(([role, actors]) => [role, actors.length]))) as { readonly [K in keyof R]: readonly Id[] };
 
 /** The processes that may crash, as ids; a UsageError for a role or id the system does not have. */
 function crashableIds(ids: Readonly<Record<string, readonly Id[]>>, count: number, crashable: readonly (string | Id)[]): Id[] {

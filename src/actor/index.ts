@@ -63,3 +63,15 @@ export type Roles<M = any> = Readonly<Record<string, readonly Actor<any, M>[]>>;
 
 /** The state type of an actor. */
 export type StateOf<T> = T extends Actor<infer S, any> ? S : never;
+
+/**
+ * The ids a system's roles get, from how many processes each role has, e.g. `assignIds({ server: 1, clients: 2 })`
+ * is `{ server: [0], clients: [1, 2] }`: ids count up from 0 through the roles in the order listed, as a
+ * system built from `Roles` numbers them. Use it to tell actors their peers' ids.
+ */
+export function assignIds<const R extends string>(counts: Readonly<Record<R, number>>): { readonly [K in R]: readonly Id[] } {
+  let next = 0;
+  const ids = {} as Record<R, Id[]>;
+  for (const role of Object.keys(counts) as R[]) ids[role] = Array.from({ length: counts[role] }, () => next++);
+  return ids;
+}
