@@ -1,7 +1,7 @@
 /**
  * The Model contract: anything with initial states, labelled enabled actions and a next-state function
- * can be explored. States must be immutable plain data (objects, arrays, strings, finite numbers,
- * booleans, null); a model that means a set or a bag keeps it as a sorted array so equal states are equal data.
+ * can be explored. States must be immutable plain data (records, arrays, Map, Set, strings, finite numbers,
+ * bigints, booleans, null; Map and Set are compared by content); anything else is refused (checker/state/plain-data.ts).
  */
 export interface Model<S, A> {
   /** The initial states (TLC's Init). */

@@ -1,5 +1,6 @@
 import type { ResultDocument } from "./report.ts";
 import { describeState, diff } from "./trace/diff.ts";
+import { fromItf } from "./trace/itf.ts";
 
 const n = (x: number) => x.toLocaleString("en");
 
@@ -48,13 +49,13 @@ export function formatTrace(trace: DocumentTrace): string {
   trace.steps.forEach((step, i) => {
     if (i === 0) {
       lines.push(`  1. initial state`);
-      for (const line of describeState(step.state)) lines.push(`       ${line}`);
+      for (const line of describeState(fromItf(step.state))) lines.push(`       ${line}`);
       return;
     }
     const closesLoop = trace.loopsBackTo !== null && trace.loopsBackTo < i && i === trace.steps.length - 1;
     const head = `  ${i + 1}. ${step.action}`;
     lines.push(closesLoop ? `${head}  → back to state ${trace.loopsBackTo! + 1}` : head);
-    const changes = diff(trace.steps[i - 1]!.state, step.state);
+    const changes = diff(fromItf(trace.steps[i - 1]!.state), fromItf(step.state));
     for (const line of changes.length === 0 ? ["(no change)"] : changes) lines.push(`       ${line}`);
   });
   if (trace.loopsBackTo === trace.steps.length - 1) lines.push(`  ${trace.steps.length + 1}. stuttering: state ${trace.steps.length} forever (no fair action is enabled)`);

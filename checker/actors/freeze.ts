@@ -1,4 +1,4 @@
-import { findNonPlain, formatPath } from "../state/plain-data.ts";
+import { findNonPlain, formatPath, shallowProblem } from "../state/plain-data.ts";
 
 /**
  * Freezes a value a handler produced, deeply, and checks on the way that it is plain data. A handler that later
@@ -18,15 +18,13 @@ function freeze(value: unknown): boolean {
   if (typeof value === "function" || typeof value === "symbol") return false;
   if (typeof value === "number") return Number.isFinite(value);
   if (typeof value !== "object" || value === null || Object.isFrozen(value)) return true;
-  const proto: unknown = Object.getPrototypeOf(value);
+  if (shallowProblem(value) !== undefined) return false; // a class instance, a getter, a symbol key, ...
   if (value instanceof Map || value instanceof Set) {
-    if (proto !== Map.prototype && proto !== Set.prototype) return false;
     for (const method of value instanceof Map ? mapMutators : setMutators) Object.defineProperty(value, method, { value: refuseChange(value, method) });
     Object.freeze(value);
     const items = value instanceof Map ? [...value.keys(), ...value.values()] : [...value];
     return items.every(freeze);
   }
-  if (Array.isArray(value) ? proto !== Array.prototype : proto !== Object.prototype && proto !== null) return false;
   Object.freeze(value);
   if (Array.isArray(value)) return value.every(freeze);
   for (const key in value) if (!freeze((value as Record<string, unknown>)[key])) return false;
@@ -36,8 +34,7 @@ function freeze(value: unknown): boolean {
 function refuse(value: unknown, where: string): never {
   const found = findNonPlain(value);
   if (!found) throw new Error(`internal: ${where} failed the plain-data check but no culprit was found`);
-  const rest = found.path.length === 0 ? "" : formatPath(found.path).replace(/^(?=[A-Za-z_$])/, ".");
-  found.message = `${where}${rest}: ${found.what} (states and messages must be plain data: records, arrays, Map, Set, strings, finite numbers, booleans, null)`;
+  found.message = `${formatPath(found.path, where)}: ${found.what} (states and messages must be plain data: records, arrays, Map, Set, strings, finite numbers, booleans, null)`;
   throw found;
 }
 

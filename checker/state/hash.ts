@@ -2,7 +2,13 @@
  * A 64-bit fingerprint of plain data computed by walking it, with no intermediate string: two 32-bit
  * lanes fed the same canonical token stream (object keys in sorted order, so key order is irrelevant).
  * Equal data gives equal fingerprints; the result is written to `out` ([hi, lo]) to avoid allocation.
+ * Maps and Sets are walked in canonical order (./encode.ts's inCanonicalOrder), so insertion order is irrelevant.
+ * The walk also checks types, prototypes and depth (a cycle shows up as depth), cheaply, and leaves naming the
+ * culprit to ./plain-data.ts; own-property checks (getters, symbol keys) would cost too much here and are left out.
  */
+import { inCanonicalOrder } from "./encode.ts";
+import { explainNonPlain, maxDepth, notPlain } from "./plain-data.ts";
+
 let a = 0;
 let b = 0;
 const float = new Float64Array(1);
@@ -37,14 +43,14 @@ function mixString(s: string): void {
   mix(h[1]!);
 }
 
-function walk(value: unknown): void {
+function walk(value: unknown, depth: number): void {
   switch (typeof value) {
     case "number":
       if ((value | 0) === value) {
-        mix(1);
+        mix(1); // -0 lands here too: it is 0
         mix(value);
       } else {
-        if (!Number.isFinite(value)) throw new TypeError(`state holds a non-finite number: ${value}`);
+        if (!Number.isFinite(value)) throw notPlain;
         float[0] = value;
         mix(2);
         mix(floatWords[0]!);
@@ -63,17 +69,59 @@ function walk(value: unknown): void {
     case "object":
       if (value === null) mix(6);
       else if (Array.isArray(value)) {
+        if (++depth > maxDepth || Object.getPrototypeOf(value) !== Array.prototype) throw notPlain;
         mix(7);
         mix(value.length);
-        for (let i = 0; i < value.length; i++) walk(value[i]);
-      } else walkRecord(value as Record<string, unknown>);
+        for (let i = 0; i < value.length; i++) walk(value[i], depth); // a hole reads as undefined
+      } else walkRecord(value as Record<string, unknown>, depth + 1);
+      return;
+    case "bigint":
+      mix(12);
+      mixString(value.toString());
       return;
     default:
-      throw new TypeError(`state holds a ${typeof value}; states must be plain data`);
+      throw notPlain;
   }
 }
 
-function walkRecord(record: Record<string, unknown>): void {
+/** A Map or Set (anything else is not plain data). */
+function walkCollection(value: object, proto: unknown, depth: number): void {
+  if (proto === Map.prototype) {
+    const map = value as ReadonlyMap<unknown, unknown>;
+    const keys = inOrder([...map.keys()], depth);
+    mix(10);
+    mix(keys.length);
+    for (let i = 0; i < keys.length; i++) {
+      walk(keys[i], depth);
+      walk(map.get(keys[i]), depth); // an entry holding undefined is still an entry: Map{k → undefined} is not Map{}
+    }
+  } else if (proto === Set.prototype) {
+    const elements = inOrder([...(value as ReadonlySet<unknown>)], depth);
+    mix(11);
+    mix(elements.length);
+    for (let i = 0; i < elements.length; i++) walk(elements[i], depth);
+  } else throw notPlain;
+}
+
+/** Map keys or Set elements in the canonical order of ./encode.ts, without its allocations when all are strings or numbers. */
+function inOrder(items: unknown[], depth: number): unknown[] {
+  if (items.length < 2) return items;
+  let strings = true;
+  let numbers = true;
+  for (let i = 0; i < items.length; i++) {
+    const x = items[i];
+    if (typeof x !== "string") strings = false;
+    if (typeof x !== "number" || !Number.isFinite(x)) numbers = false;
+  }
+  if (strings) return items.sort(); // code-unit order; a Map's or Set's strings are distinct
+  if (numbers) return items.sort((x, y) => (x as number) - (y as number)); // distinct too (-0 is 0 as a key)
+  return inCanonicalOrder(items, (x) => x, depth);
+}
+
+function walkRecord(record: Record<string, unknown>, depth: number): void {
+  if (depth > maxDepth) throw notPlain;
+  const proto: unknown = Object.getPrototypeOf(record);
+  if (proto !== Object.prototype && proto !== null) return walkCollection(record, proto, depth);
   const keys = Object.keys(record);
   if (!isSorted(keys)) keys.sort();
   mix(8);
@@ -81,7 +129,7 @@ function walkRecord(record: Record<string, unknown>): void {
     const key = keys[i]!;
     if (record[key] === undefined) continue; // an absent field and an undefined one are the same state
     mixString(key);
-    walk(record[key]);
+    walk(record[key], depth);
   }
   mix(9);
 }
@@ -91,11 +139,18 @@ function isSorted(keys: readonly string[]): boolean {
   return true;
 }
 
-/** Fingerprints `value` into `out[0]` (hi) and `out[1]` (lo), unsigned 32-bit. */
+/**
+ * Fingerprints `value` into `out[0]` (hi) and `out[1]` (lo), unsigned 32-bit. Throws a PlainDataError naming
+ * the path to the first value that is not plain data (see ./plain-data.ts).
+ */
 export function hashInto(value: unknown, out: Uint32Array): void {
   a = 0x811c9dc5;
   b = 0x9747b28c;
-  walk(value);
+  try {
+    walk(value, 0);
+  } catch (error) {
+    throw explainNonPlain(value, error);
+  }
   a ^= a >>> 16;
   a = Math.imul(a, 0x85ebca6b);
   a ^= a >>> 13;

@@ -1,12 +1,38 @@
-import { modelValue, tlaRecord, tlaSeq, type TlaValue } from "./value.ts";
+import { explainNonPlain, notPlain } from "../state/plain-data.ts";
+import { modelValue, tlaFunction, tlaRecord, tlaSeq, tlaSet, type TlaValue } from "./value.ts";
 
 /** The model value TLA+ specs here use for "no value" (null in TypeScript). */
 export const nil = modelValue("Nil");
 
-/** Plain data as a TLA+ value: null is Nil, arrays are sequences, objects are records. */
+/**
+ * Plain data as a TLA+ value: null (and undefined) is Nil, arrays are sequences, objects records, a Map a
+ * function (`k :> v @@ ...`), a Set a set, a bigint an integer. Throws a PlainDataError for what is not plain data.
+ */
 export function plainToTla(value: unknown): TlaValue {
+  try {
+    return toTla(value);
+  } catch (error) {
+    throw explainNonPlain(value, error);
+  }
+}
+
+function toTla(value: unknown): TlaValue {
   if (value === null || value === undefined) return nil;
-  if (typeof value === "number" || typeof value === "string" || typeof value === "boolean") return value;
-  if (Array.isArray(value)) return tlaSeq(value.map(plainToTla));
-  return tlaRecord(Object.fromEntries(Object.entries(value as Record<string, unknown>).map(([k, v]) => [k, plainToTla(v)])));
+  if (typeof value === "number") {
+    if (!Number.isFinite(value)) throw notPlain;
+    return value + 0; // -0 is 0
+  }
+  if (typeof value === "string" || typeof value === "boolean") return value;
+  if (typeof value === "bigint") {
+    const n = Number(value);
+    if (!Number.isSafeInteger(n)) throw new RangeError(`plainToTla: ${value}n is beyond ±2^53`);
+    return n;
+  }
+  if (typeof value !== "object") throw notPlain;
+  const proto: unknown = Object.getPrototypeOf(value);
+  if (Array.isArray(value) && proto === Array.prototype) return tlaSeq(value.map(toTla));
+  if (proto === Map.prototype) return tlaFunction([...(value as ReadonlyMap<unknown, unknown>)].map(([k, v]) => [toTla(k), toTla(v)] as const));
+  if (proto === Set.prototype) return tlaSet([...(value as ReadonlySet<unknown>)].map(toTla));
+  if (proto !== Object.prototype && proto !== null) throw notPlain;
+  return tlaRecord(Object.fromEntries(Object.entries(value).map(([k, v]) => [k, toTla(v)])));
 }

@@ -1,12 +1,49 @@
+import { inCanonicalOrder } from "../state/encode.ts";
+import { explainNonPlain } from "../state/plain-data.ts";
+
 /**
- * Plain data in the ITF value encoding (Apalache/Quint's Informal Trace Format): objects are records,
- * arrays sequences, integers beyond 2^53 `{"#bigint"}`; `null` has no ITF form and becomes `{"#unserializable": "null"}`.
+ * Plain data in the ITF value encoding (Apalache/Quint's Informal Trace Format): records are records, arrays
+ * sequences, a Map `{"#map": [[k, v], ...]}` and a Set `{"#set": [...]}` (both in canonical order: numbers,
+ * then strings, then other keys by encoding), integers beyond 2^53 and bigints `{"#bigint": "..."}`; `null` is JSON null and
+ * an undefined field is left out. What has no ITF form (undefined elsewhere than in a field) is `{"#unserializable"}`;
+ * what is not plain data, a PlainDataError.
  */
 export function toItf(value: unknown): unknown {
-  if (value === null || value === undefined) return { "#unserializable": String(value) };
-  if (typeof value === "number") return Number.isSafeInteger(value) || !Number.isInteger(value) ? value : { "#bigint": BigInt(value).toString() };
-  if (typeof value === "bigint") return { "#bigint": value.toString() };
-  if (Array.isArray(value)) return value.map(toItf);
-  if (typeof value === "object") return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, toItf(v)]));
-  return value;
+  try {
+    return itf(value);
+  } catch (error) {
+    throw explainNonPlain(value, error);
+  }
+}
+
+function itf(value: unknown): unknown {
+  switch (typeof value) {
+    case "number":
+      return Number.isSafeInteger(value) || !Number.isInteger(value) ? value + 0 : { "#bigint": BigInt(value).toString() }; // -0 + 0 is 0
+    case "bigint":
+      return { "#bigint": value.toString() };
+    case "string":
+    case "boolean":
+      return value;
+    case "object":
+      if (value === null) return null;
+      if (Array.isArray(value)) return value.map(itf);
+      if (value instanceof Map) return { "#map": inCanonicalOrder([...value], ([k]) => k).map(([k, v]) => [itf(k), itf(v)]) };
+      if (value instanceof Set) return { "#set": inCanonicalOrder([...value], (e) => e).map(itf) };
+      return Object.fromEntries(Object.entries(value).flatMap(([k, v]) => (v === undefined ? [] : [[k, itf(v)]])));
+    default:
+      return { "#unserializable": String(value) };
+  }
+}
+
+/** An ITF value back as plain data: `#map` a Map, `#set` a Set, `#tup` an array, `#bigint` a bigint (for renderers). */
+export function fromItf(value: unknown): unknown {
+  if (typeof value !== "object" || value === null) return value;
+  if (Array.isArray(value)) return value.map(fromItf);
+  const record = value as Record<string, unknown>;
+  if (Array.isArray(record["#map"])) return new Map((record["#map"] as [unknown, unknown][]).map(([k, v]) => [fromItf(k), fromItf(v)]));
+  if (Array.isArray(record["#set"])) return new Set((record["#set"] as unknown[]).map(fromItf));
+  if (Array.isArray(record["#tup"])) return (record["#tup"] as unknown[]).map(fromItf);
+  if (typeof record["#bigint"] === "string") return BigInt(record["#bigint"]);
+  return Object.fromEntries(Object.entries(record).map(([k, v]) => [k, fromItf(v)]));
 }

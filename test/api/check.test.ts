@@ -135,6 +135,8 @@ describe("values that are not plain data", () => {
     ["a function", () => ({ pending: () => 1 }), "c1.data.pending: a function (pending)"],
     ["NaN", () => ({ pending: [Number.NaN] }), "c1.data.pending[0]: a non-finite number (NaN)"],
     ["a symbol", () => ({ pending: Symbol("x") }), "c1.data.pending: a symbol (Symbol(x))"],
+    ["a getter", () => ({ pending: Object.defineProperty({}, "n", { get: () => 1, enumerable: true }) }), "c1.data.pending.n: an accessor property"],
+    ["a Date", () => ({ pending: new Date(0) }), "c1.data.pending: a class instance (Date)"],
   ])("%s in a process's state is refused at the first state, naming the process and the path", async (_, init, where) => {
     const spec = specOf(init as () => unknown, (s) => s, 1);
     await expect(check(spec)).rejects.toThrow(where);
