@@ -19,11 +19,12 @@ export function formatReport(document: ResultDocument): string {
     lines.push(`  ${p.name.padEnd(width)}  ${p.kind.padEnd(12)}  ${verdict}`);
   }
   for (const p of document.properties) {
-    if (!p.trace) continue;
     if (p.error !== undefined) {
-      lines.push("", `The model's code threw after ${p.trace.steps.length} states: ${p.error}`, formatTrace(p.trace));
+      lines.push("", p.trace ? `The model's code threw after ${p.trace.steps.length} states: ${p.error}` : `The model's code threw: ${p.error}`);
+      if (p.trace) lines.push(formatTrace(p.trace));
       continue;
     }
+    if (!p.trace) continue;
     const lasso = p.trace.loopsBackTo === null ? "" : ", a lasso";
     lines.push("", `Counterexample to ${p.name} (${p.trace.steps.length} states${lasso}):`, formatTrace(p.trace));
   }
@@ -34,7 +35,7 @@ const collision = (document: ResultDocument) =>
   document.collisionProbability === undefined ? "" : `; fingerprint collision probability ${document.collisionProbability.toExponential(1)}`;
 
 function stopReason(document: ResultDocument): string {
-  const why = document.properties.some((p) => p.holds === false) ? "at the first violation (--continue explores on)" : "at a bound";
+  const why = document.properties.some((p) => p.holds === false) ? "at the first violation (--continue explores on)" : "at a bound (--max-states, or Ctrl-C)";
   return `search STOPPED ${why}: verdicts marked ? are undecided`;
 }
 

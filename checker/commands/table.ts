@@ -14,7 +14,7 @@ export const optionTable = {
   workers: { type: "string", value: "N", doc: "TLC worker threads (default 1)" },
   timeout: { type: "string", value: "S", doc: "stop TLC after S seconds" },
   markdown: { type: "boolean", doc: "print the comparison as a Markdown table" },
-  dir: { type: "string", value: "DIR", doc: "the folder to write the spec in (default specs/<name>)" },
+  dir: { type: "string", value: "DIR", doc: "the project to write into (default: the folder of the nearest package.json)" },
   force: { type: "boolean", doc: "overwrite files that exist" },
   json: { type: "boolean", doc: "print JSON on stdout instead of a report" },
   specs: { type: "string", value: "DIR", doc: "the folder of spec folders (default: specs/ beside the nearest package.json)" },
@@ -73,6 +73,6 @@ export const commandTable: Readonly<Record<string, readonly CommandForm[]>> = {
     ]),
   ],
   baselines: [form("baselines", "[<spec>...]", "explore every configuration recorded from TLC and compare", ["markdown", "json", ...where])],
-  new: [form("new", "<name>", "write a new spec to start from", ["dir", "force"], { positionals: { min: 1, max: 1 } })],
+  new: [form("new", "<name>", "scaffold a working protocol: its actors, spec, TLA+ twin and a vitest test", ["dir", "force"], { positionals: { min: 1, max: 1 } })],
   "tlc:install": [form("tlc:install", "", "download the pinned TLC release (SHA-256 checked) into the user cache", [], { positionals: none })],
 };

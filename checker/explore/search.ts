@@ -51,17 +51,14 @@ export function explore<S, A>(model: Model<S, A>, options: ExploreOptions<S>): E
   let depth = 0;
   let stopped = false;
   const fp = new Uint32Array(2);
-  let thrown: { id: number; action: A | null; message: string } | undefined;
-  /** Runs the model's code; an exception (a handler that throws) stops the search and is reported. */
-  const attempt = <T>(work: () => T, id: number, action: A | null): T | undefined => {
-    try {
-      return work();
-    } catch (error) {
-      if (isUsageError(error) || (error as Error)?.name === "PlainDataError") throw error; // bad input, not a violation
-      thrown = { id, action, message: error instanceof Error ? `${error.name}: ${error.message}` : String(error) };
-      stopped = true;
-      return undefined;
-    }
+  let thrown: { id: number; step: string; message: string } | undefined;
+  let checkingProperties = false;
+  /** The model's own code threw (a handler, a property): the search stops and reports it, unless it is bad input. */
+  const fail = (error: unknown, id: number, step: string) => {
+    if (isUsageError(error)) throw error; // bad input (e.g. a value that is not plain data), not a violation
+    const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+    thrown = { id, step: checkingProperties ? `checking the properties of the state after ${step}` : step, message };
+    stopped = true;
   };
 
   const discover = (state: S, parent: number, actionIndex: number, level: number): number => {
@@ -71,7 +68,9 @@ export function explore<S, A>(model: Model<S, A>, options: ExploreOptions<S>): E
     if (added < 0) return -added - 1;
     if (level > depth) depth = level;
     options.onNewState?.(state);
+    checkingProperties = true;
     if (monitor.onState(state, added) && !options.continueAfterViolation) stopped = true;
+    checkingProperties = false;
     pending.push({ state, id: added });
     if (visited.size % progressEvery === 0) {
       options.onProgress?.(progressOf());
@@ -89,27 +88,33 @@ export function explore<S, A>(model: Model<S, A>, options: ExploreOptions<S>): E
     seconds: (performance.now() - started) / 1000,
   });
 
-  model.initialStates().forEach((state, i) => {
-    if (!stopped) discover(state, -1, i, 1);
-  });
+  try {
+    model.initialStates().forEach((state, i) => {
+      if (!stopped) discover(state, -1, i, 1);
+    });
+  } catch (error) {
+    fail(error, -1, "computing the initial states");
+  }
   while (!stopped && head < pending.length) {
     const { state, id } = strategy === "bfs" ? pending[head++]! : pending.pop()!;
     if (strategy === "bfs" && head > 65_536 && head * 2 > pending.length) {
       pending.splice(0, head);
       head = 0;
     }
-    const actions = attempt(() => model.actions(state), id, null);
-    if (actions === undefined) break;
-    const level = visited.depth(id) + 1;
-    const targets: number[] = [];
-    for (let k = 0; k < actions.length && !stopped; k++) {
-      const successor = attempt(() => model.next(state, actions[k]!), id, actions[k]!);
-      if (successor === undefined) break;
-      targets.push(discover(successor, id, k, level));
+    let actions: readonly A[] = [];
+    let k = -1;
+    try {
+      actions = model.actions(state);
+      const level = visited.depth(id) + 1;
+      const targets: number[] = [];
+      for (k = 0; k < actions.length && !stopped; k++) targets.push(discover(model.next(state, actions[k]!), id, k, level));
+      if (targets.length < actions.length) break; // stopped mid-expansion: not a dead end, not an edge list
+      graph?.set(id, targets, classes && actions.map((a) => classes.classOf(a)));
+      if (monitor.onExpanded(id, actions.length, model.isFinal(state)) && !options.continueAfterViolation) stopped = true;
+    } catch (error) {
+      fail(error, id, k < 0 ? "listing the enabled actions" : k < actions.length ? model.describe(actions[k]!) : "deciding whether the state is final");
+      break;
     }
-    if (targets.length < actions.length) break; // stopped mid-expansion: not a dead end, not an edge list
-    graph?.set(id, targets, classes && actions.map((a) => classes.classOf(a)));
-    if (monitor.onExpanded(id, actions.length, model.isFinal(state)) && !options.continueAfterViolation) stopped = true;
   }
 
   const complete = !stopped;
@@ -126,7 +131,7 @@ export function explore<S, A>(model: Model<S, A>, options: ExploreOptions<S>): E
     if (found >= 0) return { ...base, holds: false, trace: traceTo(found) };
     return { ...base, holds: complete ? true : null };
   });
-  if (thrown) properties.push(exceptionResult(traceTo(thrown.id), thrown.action, thrown.message, model));
+  if (thrown) properties.push(exceptionResult(thrown.id < 0 ? undefined : traceTo(thrown.id), thrown.step, thrown.message));
   return {
     strategy,
     complete,
@@ -176,11 +181,7 @@ function lasso<S, A>(prefix: Trace<S, A>, stem: readonly number[], cycle: readon
   return { steps, loopsBackTo };
 }
 
-/**
- * The verdict "the model's code threw": the trace to the state where it did, and the step it was taking
- * (the action that threw, or null when listing the enabled actions threw).
- */
-function exceptionResult<S, A>(prefix: Trace<S, A>, action: A | null, message: string, model: Model<S, A>): PropertyResult<S, A> {
-  const step = action === null ? "listing the enabled actions" : model.describe(action);
-  return { name: "no-exception", kind: "exception", holds: false, trace: prefix, error: `${step} threw ${message}` };
+/** The verdict "the model's code threw": the trace to the state where it did (none for the initial states), and the step. */
+function exceptionResult<S, A>(trace: Trace<S, A> | undefined, step: string, message: string): PropertyResult<S, A> {
+  return { name: "no-exception", kind: "exception", holds: false, ...(trace && { trace }), error: `${step} threw ${message}` };
 }

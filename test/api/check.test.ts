@@ -85,6 +85,21 @@ describe("check(spec, options)", () => {
     expect(result.complete).toBe(false);
   });
 
+  it("a property that throws is reported the same way, naming the step after which it threw", async () => {
+    const spec = specOf(() => [1], (s) => s.slice(1), 1, (s) => s[0]!.toFixed() !== "");
+    const thrown = (await check(spec)).properties.find((p) => p.kind === "exception")!;
+    expect(thrown.error).toMatch(/^checking the properties of the state after c1 does step threw TypeError/);
+  });
+
+  it("an init that throws is reported without a trace", async () => {
+    const spec = specOf(() => {
+      throw new Error("no config");
+    }, (s) => s, 1);
+    const result = await check(spec);
+    expect(result.properties.find((p) => p.kind === "exception")).toMatchObject({ holds: false, error: "computing the initial states threw Error: no config" });
+    expect(formatReport(result)).toContain("The model's code threw: computing the initial states threw Error: no config");
+  });
+
   it("a handler that changes its state in place fails at once instead of corrupting stored states", async () => {
     const result = await check(counterSpec, { set: { mode: "mutate" } });
     const thrown = result.properties.find((p) => p.kind === "exception")!;
