@@ -61,7 +61,7 @@ describe("the search runs in a worker thread", () => {
   it("any other error in the search thread is a one-line internal error, exit 4", async () => {
     const r = await execa("node", ["bin/interleave.js", "check", "test/cli/fixtures/throws/model.ts"], { reject: false });
     expect(r.exitCode).toBe(4);
-    expect(r.stderr.trim().split("\n")).toEqual(["interleave: internal error: in the search thread: TypeError: no initial states here"]);
+    expect(r.stderr.trim().split("\n")).toEqual(["interleave: internal error: in the search thread: TypeError: no view here"]);
   });
 
   it("progress reports reach the main thread while the search runs", async () => {
