@@ -1,6 +1,10 @@
 import { fileURLToPath } from "node:url";
 import { execa } from "execa";
-import { describe, expect, it } from "vitest";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { scaffold } from "../../checker/scaffold.ts";
 import { tlcAvailability } from "../../checker/tlc/locate.ts";
 import { examplesDir, loadSpecs } from "../../checker/discover.ts";
 import { readBaseline, type BaselineEntry } from "../../checker/tlc/baseline.ts";
@@ -62,5 +66,22 @@ describe.skipIf(!available)("interleave crosscheck against a live TLC", () => {
     const doc = JSON.parse(r.stdout);
     expect(doc.agree).toBe(true);
     expect(doc.comparisons.map((c: { what: string }) => c.what)).toContain("reachable sets");
+  });
+});
+
+describe.skipIf(!available)("the scaffold of interleave new against a live TLC", () => {
+  let project = "";
+  beforeAll(() => {
+    project = mkdtempSync(join(tmpdir(), "interleave-scaffold-tlc-"));
+    writeFileSync(join(project, "package.json"), JSON.stringify({ type: "module" }));
+    scaffold({ name: "my-lock", dir: project });
+  });
+  afterAll(() => rmSync(project, { recursive: true, force: true }));
+
+  it.each([["main"], ["grant-without-check"]])("%s: its TLA+ twin agrees with the explorer", async (variant) => {
+    const bin = fileURLToPath(new URL("../../bin/interleave.js", import.meta.url));
+    const r = await execa("node", [bin, "crosscheck", "my-lock", "--variant", variant, "--specs", join(project, "specs"), "--json"], { reject: false });
+    expect(r.exitCode, r.stderr).toBe(0);
+    expect(JSON.parse(r.stdout).agree).toBe(true);
   });
 });
