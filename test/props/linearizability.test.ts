@@ -136,3 +136,21 @@ describe("linearizability agrees with a brute-force oracle", () => {
     );
   });
 });
+
+describe("long histories", () => {
+  /** `n` operations by two clients, each write overlapping the other client's read of the value before it. */
+  function long(n: number, lastRead: unknown): HistoryEvent[] {
+    const history: HistoryEvent[] = [];
+    for (let i = 1; i <= n / 2; i++) {
+      history.push({ client: 0, call: { op: "write", value: i } }, { client: 1, call: { op: "read" } });
+      history.push({ client: 1, ret: i === n / 2 ? lastRead : i - 1 === 0 ? null : i - 1 }, { client: 0, ret: "ok" });
+    }
+    return history;
+  }
+
+  it("20,000 operations are checked without overflowing the stack, both verdicts", () => {
+    expect(isLinearizable(long(20_000, 9_999), register)).toBe(true);
+    expect(isLinearizable(long(20_000, 10_000), register)).toBe(true); // the read overlaps the write of 10,000
+    expect(isLinearizable(long(20_000, 3), register)).toBe(false);
+  });
+});
