@@ -11,4 +11,5 @@ const { model, properties } = buildInstance(spec, resolveConfig(spec, c.variant,
 const checked = c.checks === "safety" ? properties.filter((p) => !isLiveness(p)) : properties;
 const result = explore(model, { properties: checked });
 const liveness = checked.filter(isLiveness).map((p) => p.name);
-console.log(JSON.stringify({ ...c, liveness, distinct: result.distinctStates, generated: result.generatedStates, depth: result.depth, seconds: result.seconds, peakRssKiB: process.resourceUsage().maxRSS }));
+const figures = { distinct: result.distinctStates, generated: result.generatedStates, depth: result.depth, seconds: result.seconds };
+console.log(JSON.stringify({ ...c, liveness, ...figures, peakRssKiB: process.resourceUsage().maxRSS }));

@@ -1,4 +1,5 @@
 import type { ResultDocument } from "./report.ts";
+import { configText } from "./spec.ts";
 import { describeState, diff } from "./trace/diff.ts";
 import { fromItf } from "./trace/itf.ts";
 
@@ -6,7 +7,7 @@ const n = (x: number) => x.toLocaleString("en");
 
 /** The human report of a result document: summary, one line per property, then each counterexample. */
 export function formatReport(document: ResultDocument): string {
-  const settings = Object.entries(document.config).map(([k, v]) => `${k}=${v}`).join(" ");
+  const settings = configText(document.config);
   const rate = document.seconds > 0 ? Math.round(document.distinctStates / document.seconds) : document.distinctStates;
   const lines = [
     `${document.spec} (${document.variant})  ${settings}`,

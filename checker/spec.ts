@@ -93,6 +93,10 @@ export interface Spec<K extends Keys = Keys, S = any, A = any, V extends string 
 /** Declares a spec: checks its type, and infers the configuration's type from its keys. */
 export const defineSpec = <const K extends Keys, S, A, V extends string = "main">(spec: Spec<K, S, A, V>): Spec<K, S, A, V> => spec;
 
+/** A configuration as `key=value` words, e.g. "servers=3 crashes=1". */
+export const configText = (config: Readonly<Record<string, Value>>): string =>
+  Object.entries(config).map(([key, value]) => `${key}=${value}`).join(" ");
+
 /** Settings of a run: `key=value` strings (the CLI) or typed values (the API). */
 export type Settings = readonly string[] | Readonly<Record<string, Value>>;
 

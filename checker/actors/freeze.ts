@@ -34,7 +34,8 @@ function freeze(value: unknown): boolean {
 function refuse(value: unknown, where: string): never {
   const found = findNonPlain(value);
   if (!found) throw new Error(`internal: ${where} failed the plain-data check but no culprit was found`);
-  found.message = `${formatPath(found.path, where)}: ${found.what} (states and messages must be plain data: records, arrays, Map, Set, strings, finite numbers, booleans, null)`;
+  const rule = "states and messages must be plain data: records, arrays, Map, Set, strings, finite numbers, booleans, null";
+  found.message = `${formatPath(found.path, where)}: ${found.what} (${rule})`;
   throw found;
 }
 

@@ -32,7 +32,13 @@ export interface ActorModelOptions<R extends Roles> {
    * them), so that an unbounded protocol has a finite model. It must be a bisimulation. Return `procs` or
    * `messages` themselves (the same arrays) where nothing changes: the explorer then keeps them as they are.
    */
-  readonly canonicalize?: (procs: readonly unknown[], messages: readonly InFlight<MessageOf<R>>[]) => { readonly procs: readonly unknown[]; readonly messages: readonly InFlight<MessageOf<R>>[] };
+  readonly canonicalize?: (procs: readonly unknown[], messages: readonly InFlight<MessageOf<R>>[]) => Renamed<MessageOf<R>>;
+}
+
+/** What `canonicalize` returns: the processes' states and the messages in flight, renamed. */
+export interface Renamed<M> {
+  readonly procs: readonly unknown[];
+  readonly messages: readonly InFlight<M>[];
 }
 
 /** The message type of a system's actors. */
@@ -235,7 +241,9 @@ export function actorModel<R extends Roles>(roles: R, options: ActorModelOptions
         return { ...state, network: channels.remove(state.network, action.index) };
       case "crash": {
         const crashed: SystemState = { ...state, crashed: [...state.crashed, action.process].sort((a, b) => a - b) };
-        return actors.reduce<SystemState>((s, actor, id) => (actor.onCrash && isLive(s, id) ? step(s, id, (p, out) => actor.onCrash!(p, action.process, out)) : s), crashed);
+        const notify = (s: SystemState, actor: Actor<unknown, M>, id: Id) =>
+          actor.onCrash && isLive(s, id) ? step(s, id, (p, out) => actor.onCrash!(p, action.process, out)) : s;
+        return actors.reduce<SystemState>(notify, crashed);
       }
     }
   }

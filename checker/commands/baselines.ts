@@ -2,6 +2,7 @@ import { loadSpec, specNames } from "../discover.ts";
 import { readBaseline, type BaselineEntry } from "../tlc/baseline.ts";
 import { baselineDifferences, exploreBaselineEntry, type ExplorerFigures } from "../tlc/baseline-check.ts";
 import { UsageError } from "../errors.ts";
+import { configText } from "../spec.ts";
 import { specsRootOf, type Args } from "./args.ts";
 
 interface Row {
@@ -28,19 +29,32 @@ export async function baselinesCommand(args: Args): Promise<number> {
       rows.push({ spec: name, entry, explorer, differences: baselineDifferences(entry, explorer) });
     }
   }
-  if (args.json) process.stdout.write(`${JSON.stringify(rows.map((r) => ({ spec: r.spec, variant: r.entry.variant, config: r.entry.config, tlc: { ...r.entry }, explorer: r.explorer, agree: r.differences.length === 0, differences: r.differences })), null, 2)}\n`);
+  if (args.json) process.stdout.write(`${JSON.stringify(rows.map(jsonRow), null, 2)}\n`);
   else process.stdout.write(`${(args.markdown ? markdownTable(rows) : textLines(rows)).join("\n")}\n`);
   return rows.every((r) => r.differences.length === 0) ? 0 : 1;
 }
 
+const jsonRow = (r: Row) => ({
+  spec: r.spec,
+  variant: r.entry.variant,
+  config: r.entry.config,
+  tlc: { ...r.entry },
+  explorer: r.explorer,
+  agree: r.differences.length === 0,
+  differences: r.differences,
+});
+
 const n = (x: number) => x.toLocaleString("en");
-const configText = (entry: BaselineEntry) => Object.entries(entry.config).map(([k, v]) => `${k}=${v}`).join(" ");
 const pair = (a: number, b: number) => (a === b ? n(a) : `${n(a)} / ${n(b)} ✗`);
 
 /** Each property's verdict: ✓ holds, ✗ violated, and explorer/TLC when the two differ. */
 function verdictsText(row: Row): string {
   const mark = (v: boolean | null | undefined) => (v === true ? "✓" : v === false ? "✗" : "?");
-  return Object.entries(row.entry.verdicts).map(([name, tlc]) => `${name} ${row.explorer.verdicts[name] === tlc ? mark(tlc) : `${mark(row.explorer.verdicts[name])}/${mark(tlc)}`}`).join(", ");
+  const both = (name: string, tlc: boolean) => {
+    const ours = row.explorer.verdicts[name];
+    return ours === tlc ? mark(tlc) : `${mark(ours)}/${mark(tlc)}`;
+  };
+  return Object.entries(row.entry.verdicts).map(([name, tlc]) => `${name} ${both(name, tlc)}`).join(", ");
 }
 
 /** The README's table: explorer and TLC side by side (one figure where they agree). */
@@ -48,13 +62,29 @@ function markdownTable(rows: readonly Row[]): string[] {
   return [
     "| spec | variant | configuration | distinct | generated | depth | verdicts (explorer = TLC) | explorer s | TLC s |",
     "| --- | --- | --- | ---: | ---: | ---: | --- | ---: | ---: |",
-    ...rows.map((r) => `| ${r.spec} | ${r.entry.variant} | ${configText(r.entry)} | ${pair(r.explorer.distinctStates, r.entry.distinctStates)} | ${pair(r.explorer.generatedStates, r.entry.generatedStates)} | ${pair(r.explorer.depth, r.entry.depth)} | ${verdictsText(r)} | ${r.explorer.seconds.toFixed(2)} | ${r.entry.seconds.toFixed(2)} |`),
+    ...rows.map((row) => {
+      const { entry, explorer } = row;
+      const cells = [
+        row.spec,
+        entry.variant,
+        configText(entry.config),
+        pair(explorer.distinctStates, entry.distinctStates),
+        pair(explorer.generatedStates, entry.generatedStates),
+        pair(explorer.depth, entry.depth),
+        verdictsText(row),
+        explorer.seconds.toFixed(2),
+        entry.seconds.toFixed(2),
+      ];
+      return `| ${cells.join(" | ")} |`;
+    }),
   ];
 }
 
 function textLines(rows: readonly Row[]): string[] {
   return rows.map((r) => {
-    const head = `${r.differences.length === 0 ? "✓" : "✗"} ${r.spec} (${r.entry.variant}) ${configText(r.entry)}: ${n(r.explorer.distinctStates)} states, depth ${r.explorer.depth}, ${r.explorer.seconds.toFixed(2)} s`;
-    return r.differences.length === 0 ? `${head}; agrees with TLC ${r.entry.tlcVersion}` : `${head}; DIFFERS from TLC ${r.entry.tlcVersion}: ${r.differences.join("; ")}`;
+    const figures = `${n(r.explorer.distinctStates)} states, depth ${r.explorer.depth}, ${r.explorer.seconds.toFixed(2)} s`;
+    const head = `${r.differences.length === 0 ? "✓" : "✗"} ${r.spec} (${r.entry.variant}) ${configText(r.entry.config)}: ${figures}`;
+    const tlc = `TLC ${r.entry.tlcVersion}`;
+    return r.differences.length === 0 ? `${head}; agrees with ${tlc}` : `${head}; DIFFERS from ${tlc}: ${r.differences.join("; ")}`;
   });
 }

@@ -1,5 +1,6 @@
 import { join, relative } from "node:path";
 import { loadSpecs } from "../discover.ts";
+import { configText } from "../spec.ts";
 import { UsageError } from "../errors.ts";
 import { specsRootOf, type Args } from "./args.ts";
 
@@ -24,7 +25,8 @@ export async function listCommand(args: Args): Promise<number> {
     if (e.tla) lines.push(`  TLA+ twin: ${e.tla} (interleave tlc ${e.name}, interleave crosscheck ${e.name})`);
     lines.push("  variants:");
     for (const v of e.variants) {
-      const extra = [Object.keys(v.defaults).length ? `defaults ${Object.entries(v.defaults).map(([k, x]) => `${k}=${x}`).join(" ")}` : "", v.fails.length ? `fails ${v.fails.join(", ")}` : ""].filter(Boolean).join("; ");
+      const defaults = Object.keys(v.defaults).length > 0 ? `defaults ${configText(v.defaults)}` : "";
+      const extra = [defaults, v.fails.length > 0 ? `fails ${v.fails.join(", ")}` : ""].filter(Boolean).join("; ");
       lines.push(`    ${v.name.padEnd(24)} ${v.summary}${extra ? ` (${extra})` : ""}`);
     }
     lines.push("  keys (--set key=value):");

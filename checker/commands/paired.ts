@@ -6,7 +6,7 @@ import { jarSha256, recordBaseline } from "../tlc/baseline.ts";
 import { tlaToolsClasspath } from "../tlc/locate.ts";
 import { emitModel, pairingOf, runPairedTlc, twinsOf } from "../tlc/paired.ts";
 import { dirname, resolve } from "node:path";
-import { buildInstance, resolveConfig } from "../spec.ts";
+import { buildInstance, configText, resolveConfig } from "../spec.ts";
 import type { TlaTwin } from "../props/property.ts";
 import type { Args } from "./args.ts";
 import { interruptible } from "./interrupt.ts";
@@ -68,7 +68,7 @@ export async function crosscheckCommand(args: Args): Promise<number> {
   const agree = comparisons.every((c) => c.agree);
   if (args.json) process.stdout.write(`${JSON.stringify({ spec: spec.name, variant: args.variant, config, agree, explorerSeconds: ours.result.seconds, tlcSeconds: tlc.seconds, comparisons }, null, 2)}\n`);
   else {
-    process.stdout.write(`${spec.name} (${args.variant}) ${Object.entries(config).map(([k, v]) => `${k}=${v}`).join(" ")}: explorer ${ours.result.seconds.toFixed(2)} s, TLC ${tlc.version} ${tlc.seconds.toFixed(2)} s\n`);
+    process.stdout.write(`${spec.name} (${args.variant}) ${configText(config)}: explorer ${ours.result.seconds.toFixed(2)} s, TLC ${tlc.version} ${tlc.seconds.toFixed(2)} s\n`);
     for (const c of comparisons) process.stdout.write(`  ${c.agree ? "✓" : "✗"} ${c.what}: ${c.detail}\n`);
     process.stdout.write(agree ? "the explorer and TLC agree\n" : "the explorer and TLC DISAGREE\n");
   }

@@ -7,7 +7,7 @@ import { execa } from "execa";
 import { UsageError } from "../../checker/errors.ts";
 import { readBaseline, readBaselineFile, sameConfig } from "../../checker/tlc/baseline.ts";
 import { examplesDir, loadSpecs } from "../../checker/discover.ts";
-import { resolveConfig } from "../../checker/spec.ts";
+import { configText, resolveConfig } from "../../checker/spec.ts";
 
 /** Every configuration recorded from a real TLC run, per spec: the explorer must match it exactly. */
 const specs = await loadSpecs(examplesDir);
@@ -26,7 +26,7 @@ describe("the explorer against TLC's recorded baselines", () => {
     expect(recorded.length).toBeGreaterThan(0);
   });
 
-  it.concurrent.each(recorded.map((r) => [`${r.spec} ${r.entry.variant} ${Object.entries(r.entry.config).map(([k, v]) => `${k}=${v}`).join(" ")}`, r] as const))(
+  it.concurrent.each(recorded.map((r) => [`${r.spec} ${r.entry.variant} ${configText(r.entry.config)}`, r] as const))(
     "%s: same counts, depth, verdicts and reachable set",
     async (_, { spec, entry, index }) => {
       const { stdout } = await execa("node", ["--import", "tsx", script, spec, String(index)]);
