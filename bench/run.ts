@@ -11,5 +11,7 @@ console.log("|---|---|---:|---:|---:|---:|---:|---:|---:|");
 for (const r of rows) {
   const rate = (x: number) => Math.round(x / r.seconds).toLocaleString("en");
   const checks = r.checks === "safety" ? "safety only" : `safety + ${r.liveness.join(", ") || "no liveness"}`;
-  console.log(`| ${r.label} | ${checks} | ${r.distinct.toLocaleString("en")} | ${r.generated.toLocaleString("en")} | ${r.depth} | ${r.seconds.toFixed(2)} | ${rate(r.distinct)} | ${rate(r.generated)} | ${Math.round(r.peakRssKiB / 1024)} MiB |`);
+  const n = (x: number) => x.toLocaleString("en");
+  const cells = [r.label, checks, n(r.distinct), n(r.generated), r.depth, r.seconds.toFixed(2), rate(r.distinct), rate(r.generated)];
+  console.log(`| ${cells.join(" | ")} | ${Math.round(r.peakRssKiB / 1024)} MiB |`);
 }

@@ -47,7 +47,9 @@ export async function main(argv: readonly string[]): Promise<number> {
     }
     const [command, ...rest] = argv as [string, ...string[]];
     const args = parseCommand(command, rest);
-    return await (await commands[command]!())(args);
+    return await (
+      await commands[command]!()
+    )(args);
   } catch (error) {
     if (isUsageError(error)) {
       process.stderr.write(`interleave: ${error.message}\n`);

@@ -39,7 +39,11 @@ export class HashedStates {
 const textsKept = 100_000;
 
 /** Explores everything (no stop at a violation), projecting each distinct state with `toTla`. */
-export function exploreProjected<S, A>(model: Model<S, A>, pairing: TlaPairing<S>, properties: Parameters<typeof explore<S, A>>[1]["properties"]): ProjectedRun<S, A> {
+export function exploreProjected<S, A>(
+  model: Model<S, A>,
+  pairing: TlaPairing<S>,
+  properties: Parameters<typeof explore<S, A>>[1]["properties"],
+): ProjectedRun<S, A> {
   const states = new HashedStates();
   const result = explore(model, { properties, continueAfterViolation: true, onNewState: (s) => states.add(projectedText(pairing, s)) });
   return { result, projected: states.hashes, texts: states.texts };
@@ -53,7 +57,9 @@ export const stateHash = (text: string): string => createHash("sha256").update(t
 
 /** A digest of a reachable set: SHA-256 of its sorted state hashes, one per line. */
 export function reachableDigest(hashes: Iterable<string>): string {
-  return createHash("sha256").update([...hashes].sort().join("\n")).digest("hex");
+  return createHash("sha256")
+    .update([...hashes].sort().join("\n"))
+    .digest("hex");
 }
 
 /** Compares the explorer and TLC on one configuration: verdicts, counts, reachable sets, injectivity, replays. */
@@ -70,24 +76,41 @@ export function compare<S, A>(model: Model<S, A>, pairing: TlaPairing<S>, ours: 
     comparisons.push({ what: key, agree: a === b, detail: `explorer ${a.toLocaleString("en")}, TLC ${b.toLocaleString("en")}` });
   }
   const injective = ours.projected.size === ours.result.distinctStates;
-  comparisons.push({ what: "toTla is injective", agree: injective, detail: `${ours.result.distinctStates.toLocaleString("en")} states, ${ours.projected.size.toLocaleString("en")} distinct projections` });
+  comparisons.push({
+    what: "toTla is injective",
+    agree: injective,
+    detail: `${ours.result.distinctStates.toLocaleString("en")} states, ${ours.projected.size.toLocaleString("en")} distinct projections`,
+  });
   if (tlc.reachable) {
     const theirs = tlc.reachable.hashes;
     const onlyOurs = [...ours.projected].filter((h) => !theirs.has(h));
     const onlyTheirs = [...theirs].filter((h) => !ours.projected.has(h));
     const examples = [...onlyTheirs.slice(0, 2).map((h) => tlc.reachable!.texts.get(h) ?? h)];
-    const sample = (label: string, states: readonly string[], shown: readonly string[]) => (states.length ? [`${states.length} only in ${label}${shown.length ? `, e.g. ${shown.join("  |  ")}` : ""}`] : []);
+    const sample = (label: string, states: readonly string[], shown: readonly string[]) =>
+      states.length ? [`${states.length} only in ${label}${shown.length ? `, e.g. ${shown.join("  |  ")}` : ""}`] : [];
     comparisons.push({
       what: "reachable sets",
       agree: onlyOurs.length === 0 && onlyTheirs.length === 0,
-      detail: [`digest ${reachableDigest(ours.projected).slice(0, 16)}… vs ${reachableDigest(theirs).slice(0, 16)}…`, ...sample("the explorer", onlyOurs, onlyOurs.slice(0, 2).map((h) => ours.texts.get(h) ?? h)), ...sample("TLC", onlyTheirs, examples)].join("; "),
+      detail: [
+        `digest ${reachableDigest(ours.projected).slice(0, 16)}… vs ${reachableDigest(theirs).slice(0, 16)}…`,
+        ...sample(
+          "the explorer",
+          onlyOurs,
+          onlyOurs.slice(0, 2).map((h) => ours.texts.get(h) ?? h),
+        ),
+        ...sample("TLC", onlyTheirs, examples),
+      ].join("; "),
     });
   }
   for (const [name, theirs] of tlc.verdicts) {
     if (!theirs.violation) continue;
     const replayed = replayOnImplementation(model, pairing, theirs.violation);
     const lasso = theirs.violation.loopsBackTo !== null || theirs.violation.stutters;
-    comparisons.push({ what: `TLC's ${lasso ? "lasso" : "counterexample"} for ${name} replays on the implementation${lasso ? " as a fair execution" : ""}`, agree: replayed.ok, detail: replayed.detail });
+    comparisons.push({
+      what: `TLC's ${lasso ? "lasso" : "counterexample"} for ${name} replays on the implementation${lasso ? " as a fair execution" : ""}`,
+      agree: replayed.ok,
+      detail: replayed.detail,
+    });
   }
   return comparisons;
 }
@@ -100,7 +123,11 @@ const verdict = (holds: boolean | null | undefined) => (holds === true ? "holds"
  * weakly fair action enabled in every state of the cycle is taken in it; a stuttering end has no fair
  * action enabled.
  */
-export function replayOnImplementation<S, A>(model: Model<S, A>, pairing: TlaPairing<S>, trace: Pick<TlcViolation, "states" | "loopsBackTo" | "stutters">): { ok: boolean; detail: string } {
+export function replayOnImplementation<S, A>(
+  model: Model<S, A>,
+  pairing: TlaPairing<S>,
+  trace: Pick<TlcViolation, "states" | "loopsBackTo" | "stutters">,
+): { ok: boolean; detail: string } {
   const { states } = trace;
   const wanted = states.map((s) => canonical(tlaRecord({ ...s.variables })));
   let current = model.initialStates().find((s) => projectedText(pairing, s) === wanted[0]);
@@ -110,19 +137,31 @@ export function replayOnImplementation<S, A>(model: Model<S, A>, pairing: TlaPai
   const takenAt: Set<number>[] = [];
   const stepTo = (from: S, target: string) => {
     const matching = model.actions(from).filter((a) => projectedText(pairing, model.next(from, a)) === target);
-    return { next: matching.length ? model.next(from, matching[0]!) : undefined, taken: new Set(matching.map((a) => classes.classOf(a)).filter((c) => c >= 0)) };
+    return {
+      next: matching.length ? model.next(from, matching[0]!) : undefined,
+      taken: new Set(matching.map((a) => classes.classOf(a)).filter((c) => c >= 0)),
+    };
   };
   for (let i = 1; i < wanted.length; i++) {
     const { next, taken } = stepTo(current, wanted[i]!);
-    if (next === undefined) return { ok: false, detail: `step ${i + 1} (${states[i]!.action}) has no matching transition; TLC's state: ${wanted[i]}` };
+    if (next === undefined)
+      return { ok: false, detail: `step ${i + 1} (${states[i]!.action}) has no matching transition; TLC's state: ${wanted[i]}` };
     takenAt.push(taken);
     path.push((current = next));
   }
   const replayed = `${states.length} states replayed step by step`;
-  const enabled = (s: S) => new Set(model.actions(s).map((a) => classes.classOf(a)).filter((c) => c >= 0));
+  const enabled = (s: S) =>
+    new Set(
+      model
+        .actions(s)
+        .map((a) => classes.classOf(a))
+        .filter((c) => c >= 0),
+    );
   if (trace.stutters) {
     const owed = enabled(current);
-    return owed.size === 0 ? { ok: true, detail: `${replayed}; the last stutters with no fair action enabled` } : { ok: false, detail: `${replayed}, but the last state stutters while ${owed.size} weakly fair action(s) stay enabled` };
+    return owed.size === 0
+      ? { ok: true, detail: `${replayed}; the last stutters with no fair action enabled` }
+      : { ok: false, detail: `${replayed}, but the last state stutters while ${owed.size} weakly fair action(s) stay enabled` };
   }
   if (trace.loopsBackTo === null) return { ok: true, detail: replayed };
   const back = trace.loopsBackTo;
@@ -133,5 +172,8 @@ export function replayOnImplementation<S, A>(model: Model<S, A>, pairing: TlaPai
   const starved = [...cycle[0]!].filter((c) => !taken.has(c) && cycle.every((e) => e.has(c)));
   return starved.length === 0
     ? { ok: true, detail: `${replayed}, back to state ${back + 1}; the cycle is weakly fair` }
-    : { ok: false, detail: `${replayed}, back to state ${back + 1}, but ${starved.length} weakly fair action(s) stay enabled and are never taken in the cycle` };
+    : {
+        ok: false,
+        detail: `${replayed}, back to state ${back + 1}, but ${starved.length} weakly fair action(s) stay enabled and are never taken in the cycle`,
+      };
 }

@@ -56,7 +56,8 @@ export async function loadSpec(nameOrPath: string, root: string): Promise<Loaded
   } else {
     const names = specNames(root);
     const found = names.includes(nameOrPath) ? modelFileIn(join(root, nameOrPath)) : undefined;
-    if (found === undefined) throw new UsageError(`unknown spec "${nameOrPath}" in ${shown(root)}; specs: ${names.join(", ") || "none (interleave new <name> writes one)"}`);
+    if (found === undefined)
+      throw new UsageError(`unknown spec "${nameOrPath}" in ${shown(root)}; specs: ${names.join(", ") || "none (interleave new <name> writes one)"}`);
     file = found;
   }
   const label = shown(file);
@@ -66,7 +67,8 @@ export async function loadSpec(nameOrPath: string, root: string): Promise<Loaded
     throw new SpecError(basename(dirname(file)), `${label} failed to load: ${reason}`);
   })) as { default?: Spec };
   const spec = module.default;
-  if (!spec || typeof spec !== "object") throw new SpecError(basename(dirname(file)), `${label} must export default defineSpec({ name, summary, keys, variants, build })`);
+  if (!spec || typeof spec !== "object")
+    throw new SpecError(basename(dirname(file)), `${label} must export default defineSpec({ name, summary, keys, variants, build })`);
   validateSpec(spec);
   return { ...spec, file, dir: dirname(file) };
 }

@@ -27,7 +27,11 @@ export interface ResultDocument {
 }
 
 /** The explorer's result as a result document; trace states are the model's view in ITF encoding. */
-export function explorerDocument<S, A>(run: { spec: string; variant: string; config: Config }, result: ExploreResult<S, A>, model: Model<S, A>): ResultDocument {
+export function explorerDocument<S, A>(
+  run: { spec: string; variant: string; config: Config },
+  result: ExploreResult<S, A>,
+  model: Model<S, A>,
+): ResultDocument {
   const view = (s: S) => toItf(model.view ? model.view(s) : s);
   return {
     tool: "interleave",

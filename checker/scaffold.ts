@@ -42,7 +42,12 @@ function projectRoot(dir: string | undefined, cwd: string): string {
  * TLA+ module `specs/<name>/<Module>.tla` and `test/<name>.test`. Files are `.ts`, or `.mts` when the project's
  * package.json does not say "type": "module". Refuses to overwrite unless `force`. Throws UsageError on a bad name.
  */
-export function scaffold(options: { readonly name: string; readonly dir?: string | undefined; readonly force?: boolean; readonly cwd?: string }): Scaffold {
+export function scaffold(options: {
+  readonly name: string;
+  readonly dir?: string | undefined;
+  readonly force?: boolean;
+  readonly cwd?: string;
+}): Scaffold {
   const { name } = options;
   if (!specName.test(name)) throw new UsageError(`the name "${name}" is not a spec name: lower-case words joined by hyphens, e.g. my-lock`);
   const root = projectRoot(options.dir, options.cwd ?? process.cwd());
@@ -51,7 +56,8 @@ export function scaffold(options: { readonly name: string; readonly dir?: string
   const words = name.split("-");
   const camel = words.map((w, i) => (i === 0 ? w : w[0]!.toUpperCase() + w.slice(1))).join("");
   const module = words.map((w) => w[0]!.toUpperCase() + w.slice(1)).join("");
-  const fill = (text: string) => text.replaceAll("__name__", name).replaceAll("__camel__", camel).replaceAll("__Module__", module).replaceAll("__js__", js);
+  const fill = (text: string) =>
+    text.replaceAll("__name__", name).replaceAll("__camel__", camel).replaceAll("__Module__", module).replaceAll("__js__", js);
   const plan: [string, string][] = [
     [`src/protocols/${name}/index.${ext}`, "protocol.ts.txt"],
     [`specs/${name}/model.${ext}`, "model.ts.txt"],
@@ -59,7 +65,8 @@ export function scaffold(options: { readonly name: string; readonly dir?: string
     [`test/${name}.test.${ext}`, "test.ts.txt"],
   ];
   const existing = plan.map(([file]) => file).filter((file) => existsSync(join(root, file)));
-  if (existing.length > 0 && !options.force) throw new UsageError(`${existing.join(", ")} already exist${existing.length === 1 ? "s" : ""} in ${root}; give --force to overwrite`);
+  if (existing.length > 0 && !options.force)
+    throw new UsageError(`${existing.join(", ")} already exist${existing.length === 1 ? "s" : ""} in ${root}; give --force to overwrite`);
   const templates = templatesDir();
   for (const [file, template] of plan) {
     mkdirSync(dirname(join(root, file)), { recursive: true });

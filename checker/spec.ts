@@ -48,7 +48,12 @@ export function choiceKey<const C extends string>(options: { doc: string; defaul
 
 /** A string key that must match a pattern (the spec parses it further when it builds). */
 export function patternKey(options: { doc: string; default: string; pattern: RegExp; accepts: string }): ConfigKey<string> {
-  return { doc: options.doc, default: options.default, accepts: options.accepts, decode: decoderOf(Schema.String.pipe(Schema.pattern(options.pattern))) };
+  return {
+    doc: options.doc,
+    default: options.default,
+    accepts: options.accepts,
+    decode: decoderOf(Schema.String.pipe(Schema.pattern(options.pattern))),
+  };
 }
 
 /** A named version of a spec: "main" is the protocol, others are known-wrong (or alternative) variants. */
@@ -95,7 +100,9 @@ export const defineSpec = <const K extends Keys, S, A, V extends string = "main"
 
 /** A configuration as `key=value` words, e.g. "servers=3 crashes=1". */
 export const configText = (config: Readonly<Record<string, Value>>): string =>
-  Object.entries(config).map(([key, value]) => `${key}=${value}`).join(" ");
+  Object.entries(config)
+    .map(([key, value]) => `${key}=${value}`)
+    .join(" ");
 
 /** Settings of a run: `key=value` strings (the CLI) or typed values (the API). */
 export type Settings = readonly string[] | Readonly<Record<string, Value>>;
@@ -113,11 +120,13 @@ export function resolveConfig(spec: Spec, variant: string, settings: Settings = 
   return config;
 }
 
-const splitSetting = (spec: Spec) => (setting: string): [string, Value] => {
-  const eq = setting.indexOf("=");
-  if (eq <= 0) throw new UsageError(`--set takes key=value, got "${setting}"; keys of ${spec.name}: ${Object.keys(spec.keys).join(", ")}`);
-  return [setting.slice(0, eq), setting.slice(eq + 1)];
-};
+const splitSetting =
+  (spec: Spec) =>
+  (setting: string): [string, Value] => {
+    const eq = setting.indexOf("=");
+    if (eq <= 0) throw new UsageError(`--set takes key=value, got "${setting}"; keys of ${spec.name}: ${Object.keys(spec.keys).join(", ")}`);
+    return [setting.slice(0, eq), setting.slice(eq + 1)];
+  };
 
 /** The value a key takes for `value` (a string from the command line, or a typed value). */
 function accepted(spec: Spec, name: string, value: unknown): Value {
@@ -143,7 +152,8 @@ export function validateSpec(spec: Spec): void {
     throw new SpecError(name, "must be defineSpec({ name, summary, keys, variants: { main, ... }, build })");
   }
   for (const [key, declared] of Object.entries(spec.keys)) {
-    if (declared.decode(String(declared.default)) === undefined) throw new SpecError(name, `the default of ${key} (${declared.default}) is not one it accepts (${declared.accepts})`);
+    if (declared.decode(String(declared.default)) === undefined)
+      throw new SpecError(name, `the default of ${key} (${declared.default}) is not one it accepts (${declared.accepts})`);
   }
   for (const [variant, declared] of Object.entries(spec.variants as Record<string, Variant>)) {
     let instance: Instance<unknown, unknown>;
@@ -156,6 +166,7 @@ export function validateSpec(spec: Spec): void {
     const twice = names.find((p, i) => names.indexOf(p) !== i);
     if (twice !== undefined) throw new SpecError(name, `two properties are named "${twice}"`);
     const unknown = (declared.fails ?? []).filter((p) => !names.includes(p));
-    if (unknown.length > 0) throw new SpecError(name, `variant ${variant} declares fails: ${unknown.join(", ")}, not a property; properties: ${names.join(", ")}`);
+    if (unknown.length > 0)
+      throw new SpecError(name, `variant ${variant} declares fails: ${unknown.join(", ")}, not a property; properties: ${names.join(", ")}`);
   }
 }

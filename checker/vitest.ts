@@ -19,7 +19,10 @@ export const interleaveMatchers = {
     const pass = document.complete && document.properties.every((p) => p.holds === true);
     return {
       pass,
-      message: () => (pass ? `expected a violation, but every property holds:\n${formatReport(document)}` : `expected every property to hold:\n${formatReport(document)}`),
+      message: () =>
+        pass
+          ? `expected a violation, but every property holds:\n${formatReport(document)}`
+          : `expected every property to hold:\n${formatReport(document)}`,
     };
   },
   toViolate(document: ResultDocument, ...names: string[]): MatcherResult {
@@ -29,7 +32,10 @@ export const interleaveMatchers = {
     const wanted = names.length === 0 ? "a violation" : `violations of ${names.join(", ")}`;
     return {
       pass,
-      message: () => (pass ? `expected no ${wanted}, but found them:\n${formatReport(document)}` : `expected ${wanted}; violated: ${found.join(", ") || "none"}\n${formatReport(document)}`),
+      message: () =>
+        pass
+          ? `expected no ${wanted}, but found them:\n${formatReport(document)}`
+          : `expected ${wanted}; violated: ${found.join(", ") || "none"}\n${formatReport(document)}`,
     };
   },
 };

@@ -13,7 +13,8 @@ import { scaffold } from "../checker/scaffold.ts";
 
 const readme = readFileSync(fileURLToPath(new URL("../README.md", import.meta.url)), "utf8");
 const bin = fileURLToPath(new URL("../bin/interleave.js", import.meta.url));
-const blocks = (marker: string) => [...readme.matchAll(new RegExp(`<!-- ${marker}: (.+?) -->\\n\`\`\`\\w*\\n([\\s\\S]*?)\`\`\``, "g"))].map((m) => [m[1]!, m[2]!] as const);
+const blocks = (marker: string) =>
+  [...readme.matchAll(new RegExp(`<!-- ${marker}: (.+?) -->\\n\`\`\`\\w*\\n([\\s\\S]*?)\`\`\``, "g"))].map((m) => [m[1]!, m[2]!] as const);
 
 const project = mkdtempSync(join(tmpdir(), "interleave-readme-"));
 writeFileSync(join(project, "package.json"), JSON.stringify({ name: "guide", type: "module" }));

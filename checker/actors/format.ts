@@ -10,8 +10,14 @@ export function formatValue(value: unknown): string {
   if (typeof value === "bigint") return `${value}n`;
   if (typeof value !== "object") return String(value);
   if (Array.isArray(value)) return `[${value.map(formatValue).join(", ")}]`;
-  if (value instanceof Map) return `Map{${sorted([...value], ([k]) => k).map(([k, v]) => `${formatValue(k)} → ${formatValue(v)}`).join(", ")}}`;
-  if (value instanceof Set) return `Set{${sorted([...value], (e) => e).map(formatValue).join(", ")}}`;
+  if (value instanceof Map)
+    return `Map{${sorted([...value], ([k]) => k)
+      .map(([k, v]) => `${formatValue(k)} → ${formatValue(v)}`)
+      .join(", ")}}`;
+  if (value instanceof Set)
+    return `Set{${sorted([...value], (e) => e)
+      .map(formatValue)
+      .join(", ")}}`;
   const record = value as Record<string, unknown>;
   const tag = typeof record.type === "string" ? record.type : typeof record.op === "string" ? record.op : undefined;
   const fields = Object.entries(record)

@@ -20,7 +20,8 @@ function freeze(value: unknown): boolean {
   if (typeof value !== "object" || value === null || Object.isFrozen(value)) return true;
   if (shallowProblem(value) !== undefined) return false; // a class instance, a getter, a symbol key, ...
   if (value instanceof Map || value instanceof Set) {
-    for (const method of value instanceof Map ? mapMutators : setMutators) Object.defineProperty(value, method, { value: refuseChange(value, method) });
+    for (const method of value instanceof Map ? mapMutators : setMutators)
+      Object.defineProperty(value, method, { value: refuseChange(value, method) });
     Object.freeze(value);
     const items = value instanceof Map ? [...value.keys(), ...value.values()] : [...value];
     return items.every(freeze);
@@ -44,5 +45,7 @@ const setMutators = ["add", "delete", "clear"] as const;
 
 const refuseChange = (collection: Map<unknown, unknown> | Set<unknown>, method: string) => () => {
   const kind = collection instanceof Map ? "Map" : "Set";
-  throw new TypeError(`${kind}.${method} on a state or message the explorer holds: states are immutable; copy it (new ${kind}(old)) and change the copy`);
+  throw new TypeError(
+    `${kind}.${method} on a state or message the explorer holds: states are immutable; copy it (new ${kind}(old)) and change the copy`,
+  );
 };

@@ -54,7 +54,8 @@ export class Channels {
   deliverable(network: readonly string[]): number[] {
     if (this.semantics !== "fifo") return this.distinct(network);
     const heads: number[] = [];
-    for (let i = 0; i < network.length; i++) if (i === 0 || channelOrder(this.envelope(network[i - 1]!), this.envelope(network[i]!)) !== 0) heads.push(i);
+    for (let i = 0; i < network.length; i++)
+      if (i === 0 || channelOrder(this.envelope(network[i - 1]!), this.envelope(network[i]!)) !== 0) heads.push(i);
     return heads;
   }
 

@@ -87,7 +87,8 @@ const roleIds = <R extends Roles>(roles: R) =>
 function crashableIds(ids: Readonly<Record<string, readonly Id[]>>, count: number, crashable: readonly (string | Id)[]): Id[] {
   return crashable.flatMap((who) => {
     if (typeof who === "number") {
-      if (!Number.isInteger(who) || who < 0 || who >= count) throw new UsageError(`crashable names process ${who}, but ids run from 0 to ${count - 1}`);
+      if (!Number.isInteger(who) || who < 0 || who >= count)
+        throw new UsageError(`crashable names process ${who}, but ids run from 0 to ${count - 1}`);
       return [who];
     }
     const role = ids[who];
@@ -156,7 +157,8 @@ export function actorModel<R extends Roles>(roles: R, options: ActorModelOptions
         if (isLive(state, envelope.to)) enabled.push({ kind: "deliver", index, key, envelope });
       }
       if (network === "lossy") {
-        for (const index of channels.distinct(state.network)) enabled.push({ kind: "drop", index, envelope: channels.envelope(state.network[index]!) });
+        for (const index of channels.distinct(state.network))
+          enabled.push({ kind: "drop", index, envelope: channels.envelope(state.network[index]!) });
       }
       if (state.crashed.length < budget) {
         for (const process of crashable) if (isLive(state, process)) enabled.push({ kind: "crash", process });
@@ -222,7 +224,9 @@ export function actorModel<R extends Roles>(roles: R, options: ActorModelOptions
         return `${names[e.from]}→${names[e.to]} ${formatValue(e.msg)}`;
       }),
       crashed: state.crashed.map((id) => names[id]),
-      history: state.history.map((e) => ("call" in e ? `${names[e.client]} calls ${formatValue(e.call)}` : `${names[e.client]} returns ${formatValue(e.ret)}`)),
+      history: state.history.map((e) =>
+        "call" in e ? `${names[e.client]} calls ${formatValue(e.call)}` : `${names[e.client]} returns ${formatValue(e.ret)}`,
+      ),
     }),
   };
 
@@ -257,7 +261,14 @@ export function actorModel<R extends Roles>(roles: R, options: ActorModelOptions
     const renamed = options.canonicalize!(state.procs, messages);
     freezePlain(renamed.procs, "canonicalize: procs");
     if (renamed.messages === messages) return renamed.procs === state.procs ? state : { ...state, procs: renamed.procs };
-    return { ...state, procs: renamed.procs, network: channels.add([], renamed.messages.map((m) => channels.keyOf(m.from, m.to, m.msg))) };
+    return {
+      ...state,
+      procs: renamed.procs,
+      network: channels.add(
+        [],
+        renamed.messages.map((m) => channels.keyOf(m.from, m.to, m.msg)),
+      ),
+    };
   }
 
   function namedEnvelope(e: Envelope) {

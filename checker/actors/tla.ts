@@ -21,8 +21,11 @@ export function tlaMessage(model: ActorModel, key: string): TlaValue {
 
 /** The client history as a TLA+ sequence of `[client, call]` and `[client, ret]` records. */
 export function tlaHistory(history: readonly HistoryEvent[]): TlaValue {
-  return tlaSeq(history.map((e) => tlaRecord("call" in e ? { client: e.client, call: plainToTla(e.call) } : { client: e.client, ret: plainToTla(e.ret) })));
+  return tlaSeq(
+    history.map((e) => tlaRecord("call" in e ? { client: e.client, call: plainToTla(e.call) } : { client: e.client, ret: plainToTla(e.ret) })),
+  );
 }
 
 /** Client scripts (one list of operations per client) as the TLA+ text of a sequence of sequences. */
-export const tlaScripts = (scripts: readonly (readonly Operation[])[]): string => print(tlaSeq(scripts.map((script) => tlaSeq(script.map(plainToTla)))));
+export const tlaScripts = (scripts: readonly (readonly Operation[])[]): string =>
+  print(tlaSeq(scripts.map((script) => tlaSeq(script.map(plainToTla)))));

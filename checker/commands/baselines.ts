@@ -54,7 +54,9 @@ function verdictsText(row: Row): string {
     const ours = row.explorer.verdicts[name];
     return ours === tlc ? mark(tlc) : `${mark(ours)}/${mark(tlc)}`;
   };
-  return Object.entries(row.entry.verdicts).map(([name, tlc]) => `${name} ${both(name, tlc)}`).join(", ");
+  return Object.entries(row.entry.verdicts)
+    .map(([name, tlc]) => `${name} ${both(name, tlc)}`)
+    .join(", ");
 }
 
 /** The README's table: explorer and TLC side by side (one figure where they agree). */

@@ -45,7 +45,10 @@ const n = (x: number) => x.toLocaleString("en");
 async function checkAll(args: Args): Promise<number> {
   const { runs, interrupted } = await runWithProgress({ kind: "all", where: folderOf(args), search: searchOptions(args) });
   const rows = runs.map(({ document, fails }) => {
-    const failed = document.properties.filter((p) => p.holds === false).map((p) => p.name).sort();
+    const failed = document.properties
+      .filter((p) => p.holds === false)
+      .map((p) => p.name)
+      .sort();
     // The search stops at the first violation, so a flawed variant is as expected when it fails and every
     // violation found is declared; which properties fail in full is checked against TLC's baselines.
     const expected = fails.length === 0 ? failed.length === 0 && document.complete : failed.length > 0 && failed.every((p) => fails.includes(p));
@@ -55,7 +58,14 @@ async function checkAll(args: Args): Promise<number> {
     const { specsRootOf } = await import("./args.ts");
     throw new UsageError(`no specs in ${specsRootOf(args)} (interleave new <name> writes one)`);
   }
-  if (args.json) process.stdout.write(`${JSON.stringify(rows.map((r) => ({ ...r.document, asExpected: r.expected })), null, 2)}\n`);
+  if (args.json)
+    process.stdout.write(
+      `${JSON.stringify(
+        rows.map((r) => ({ ...r.document, asExpected: r.expected })),
+        null,
+        2,
+      )}\n`,
+    );
   else process.stdout.write(table(rows));
   if (interrupted) return 3;
   return rows.every((r) => r.expected) ? 0 : 1;
@@ -74,6 +84,10 @@ function table(rows: readonly { document: ResultDocument; expected: boolean }[])
     expected ? "yes" : "NO",
   ]);
   const widths = header.map((h, i) => Math.max(h.length, ...body.map((r) => r[i]!.length)));
-  const line = (cells: readonly string[]) => cells.map((c, i) => (i >= 2 && i <= 5 ? c.padStart(widths[i]!) : c.padEnd(widths[i]!))).join("  ").trimEnd();
+  const line = (cells: readonly string[]) =>
+    cells
+      .map((c, i) => (i >= 2 && i <= 5 ? c.padStart(widths[i]!) : c.padEnd(widths[i]!)))
+      .join("  ")
+      .trimEnd();
   return `${[line(header), widths.map((w) => "-".repeat(w)).join("  "), ...body.map(line)].join("\n")}\n`;
 }

@@ -11,8 +11,9 @@ export function progressLine(): { report: (p: Progress) => void; clear: () => vo
     report(p) {
       if (!tty || p.seconds < 1) return;
       shown = true;
+      const n = (x: number) => x.toLocaleString("en");
       const rate = Math.round(p.distinctStates / p.seconds);
-      process.stderr.write(`\r${p.distinctStates.toLocaleString("en")} states, ${rate.toLocaleString("en")} states/s, queue ${p.queue.toLocaleString("en")}, depth ${p.depth}\x1b[K`);
+      process.stderr.write(`\r${n(p.distinctStates)} states, ${n(rate)} states/s, queue ${n(p.queue)}, depth ${p.depth}\x1b[K`);
     },
     clear() {
       if (shown) process.stderr.write("\r\x1b[K");

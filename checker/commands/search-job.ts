@@ -21,8 +21,7 @@ export interface SpecsFolder {
 
 /** What `interleave check` asks the search thread: one configuration, or every spec and variant (--all). */
 export type SearchJob = { readonly where: SpecsFolder; readonly search: SearchSettings } & (
-  | { readonly kind: "one"; readonly name: string; readonly variant: string; readonly set: readonly string[] }
-  | { readonly kind: "all" }
+  { readonly kind: "one"; readonly name: string; readonly variant: string; readonly set: readonly string[] } | { readonly kind: "all" }
 );
 
 /** One run's result document and exit code, with the properties its variant declares it fails. */

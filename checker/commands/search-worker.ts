@@ -9,7 +9,11 @@ const flag = new Int32Array(stop);
 const post = (message: FromSearchThread) => parentPort!.postMessage(message);
 
 try {
-  const runs = await runJob(job, () => Atomics.load(flag, 0) !== 0, (progress) => post({ type: "progress", progress }));
+  const runs = await runJob(
+    job,
+    () => Atomics.load(flag, 0) !== 0,
+    (progress) => post({ type: "progress", progress }),
+  );
   post({ type: "done", runs });
 } catch (error) {
   const message = error instanceof Error ? error.message : String(error);

@@ -40,25 +40,33 @@ export interface CommandForm {
 const where = ["specs", "examples"] as const;
 const none = { min: 0, max: 0 };
 
-const form = (label: string, synopsis: string, summary: string, options: readonly OptionName[], more: Partial<CommandForm> = {}): CommandForm =>
-  ({ label, synopsis, summary, options, ...more });
+const form = (label: string, synopsis: string, summary: string, options: readonly OptionName[], more: Partial<CommandForm> = {}): CommandForm => ({
+  label,
+  synopsis,
+  summary,
+  options,
+  ...more,
+});
 
 /** The commands and their forms, in the order the usage lists them. */
 export const commandTable: Readonly<Record<string, readonly CommandForm[]>> = {
   list: [form("list", "", "each spec with its variants, configuration keys and defaults", ["json", ...where], { positionals: none })],
   check: [
     form("check", "<spec|model file>", "explore every interleaving of a configuration and check its properties", [
-      ...["variant", "set", "max-states", "strategy", "continue", "fairness", "json"] as const,
+      ...(["variant", "set", "max-states", "strategy", "continue", "fairness", "json"] as const),
       ...where,
     ]),
-    form("check --all", "", "check every spec and variant at its defaults (flawed variants must fail as declared)", [
-      ...["all", "max-states", "strategy", "continue", "fairness", "json"] as const,
-      ...where,
-    ], { when: "all", positionals: none }),
+    form(
+      "check --all",
+      "",
+      "check every spec and variant at its defaults (flawed variants must fail as declared)",
+      [...(["all", "max-states", "strategy", "continue", "fairness", "json"] as const), ...where],
+      { when: "all", positionals: none },
+    ),
   ],
   tlc: [
     form("tlc <spec>", "<spec>", "run TLC on a spec's TLA+ twin at a configuration", [
-      ...["variant", "set", "record", "emit", "json", "workers", "timeout", "fairness"] as const,
+      ...(["variant", "set", "record", "emit", "json", "workers", "timeout", "fairness"] as const),
       ...where,
     ]),
     form("tlc --module", "", "run TLC on any TLA+ module, as a result document", ["module", "config", "workers", "timeout", "continue", "json"], {
@@ -68,11 +76,15 @@ export const commandTable: Readonly<Record<string, readonly CommandForm[]>> = {
   ],
   crosscheck: [
     form("crosscheck", "<spec>", "explore a configuration and run TLC on it; exit 0 when they agree", [
-      ...["variant", "set", "json", "workers", "timeout", "fairness"] as const,
+      ...(["variant", "set", "json", "workers", "timeout", "fairness"] as const),
       ...where,
     ]),
   ],
   baselines: [form("baselines", "[<spec>...]", "explore every configuration recorded from TLC and compare", ["markdown", "json", ...where])],
-  new: [form("new", "<name>", "scaffold a working protocol: its actors, spec, TLA+ twin and a vitest test", ["dir", "force"], { positionals: { min: 1, max: 1 } })],
+  new: [
+    form("new", "<name>", "scaffold a working protocol: its actors, spec, TLA+ twin and a vitest test", ["dir", "force"], {
+      positionals: { min: 1, max: 1 },
+    }),
+  ],
   "tlc:install": [form("tlc:install", "", "download the pinned TLC release (SHA-256 checked) into the user cache", [], { positionals: none })],
 };

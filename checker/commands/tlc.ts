@@ -9,6 +9,8 @@ import type { TlcReport } from "../tlc/output.ts";
 import { runTlc } from "../tlc/run.ts";
 import { print } from "../tlc/value.ts";
 import type { ResultDocument } from "../report.ts";
+import { countsText, verdictText } from "../report-text.ts";
+import { exitCodeOf } from "../run.ts";
 import type { Args } from "./args.ts";
 import { interruptible } from "./interrupt.ts";
 import { tlcSpecCommand } from "./paired.ts";
@@ -23,24 +25,29 @@ export async function tlcCommand(args: Args): Promise<number> {
   if (!module.endsWith(".tla") || !existsSync(module)) throw new UsageError(`--module takes an existing .tla file, got "${args.module}"`);
   const config = resolve(args.config ?? module.replace(/\.tla$/, ".cfg"));
   if (!existsSync(config)) throw new UsageError(`no TLC config at ${config}; give one with --config Path.cfg`);
-  const { report, seconds } = await interruptible((signal) => runTlc({ module, config, workers: args.workers, timeoutSeconds: args.timeout, continueAfterViolation: args.continue, signal }));
-  const document = tlcDocument({ spec: basename(module, ".tla"), variant: basename(config, ".cfg"), config: {}, seconds, continued: args.continue }, report, readChecks(config));
+  const { report, seconds } = await interruptible((signal) =>
+    runTlc({ module, config, workers: args.workers, timeoutSeconds: args.timeout, continueAfterViolation: args.continue, signal }),
+  );
+  const document = tlcDocument(
+    { spec: basename(module, ".tla"), variant: basename(config, ".cfg"), config: {}, seconds, continued: args.continue },
+    report,
+    readChecks(config),
+  );
   process.stdout.write(args.json ? `${JSON.stringify(document, null, 2)}\n` : humanTlcReport(document, report));
-  return document.properties.some((p) => p.holds === false) ? 1 : document.complete ? 0 : 3;
+  return exitCodeOf(document);
 }
 
 function humanTlcReport(doc: ResultDocument, report: TlcReport): string {
   const version = report.version;
-  const n = (x: number) => x.toLocaleString("en");
   const lines = [
     `${doc.spec} (${doc.variant}) with TLC ${version}`,
-    `  ${n(doc.distinctStates)} distinct states, ${n(doc.generatedStates)} generated, depth ${doc.depth}, ${doc.seconds.toFixed(2)} s`,
+    `  ${countsText(doc)}`,
     `  ${doc.complete ? "search complete" : "search STOPPED at the first violation (--continue explores on): verdicts marked ? are undecided"}`,
   ];
-  for (const p of doc.properties) lines.push(`  ${p.name}  ${p.kind}  ${p.holds === null ? "? undecided" : p.holds ? "✓ holds" : "✗ VIOLATED"}`);
+  for (const p of doc.properties) lines.push(`  ${p.name}  ${p.kind}  ${verdictText(p.holds)}`);
   for (const warning of report.warnings) lines.push(`  TLC warns: ${warning}`);
   for (const v of report.violations) {
-    lines.push("", `Counterexample to ${v.properties.length > 0 ? v.properties.join(", ") : v.property ?? v.kind} (${v.states.length} states):`);
+    lines.push("", `Counterexample to ${v.properties.length > 0 ? v.properties.join(", ") : (v.property ?? v.kind)} (${v.states.length} states):`);
     v.states.forEach((state, i) => {
       lines.push(`  ${i + 1}. ${state.action}`);
       for (const [name, value] of Object.entries(state.variables)) lines.push(`       /\\ ${name} = ${print(value)}`);

@@ -112,7 +112,11 @@ export function explore<S, A>(model: Model<S, A>, options: ExploreOptions<S>): E
       graph?.set(id, targets, classes && actions.map((a) => classes.classOf(a)));
       if (monitor.onExpanded(id, actions.length, model.isFinal(state)) && !options.continueAfterViolation) stopped = true;
     } catch (error) {
-      fail(error, id, k < 0 ? "listing the enabled actions" : k < actions.length ? model.describe(actions[k]!) : "deciding whether the state is final");
+      fail(
+        error,
+        id,
+        k < 0 ? "listing the enabled actions" : k < actions.length ? model.describe(actions[k]!) : "deciding whether the state is final",
+      );
       break;
     }
   }
@@ -145,7 +149,13 @@ export function explore<S, A>(model: Model<S, A>, options: ExploreOptions<S>): E
 }
 
 /** The states a liveness property's bad execution may visit and start from. */
-function livenessQuery<S>(watch: LivenessWatch<S>, monitor: Monitor<S>, graph: EdgeStore, visited: VisitedSet, classes: FairnessClasses<S, unknown> | undefined) {
+function livenessQuery<S>(
+  watch: LivenessWatch<S>,
+  monitor: Monitor<S>,
+  graph: EdgeStore,
+  visited: VisitedSet,
+  classes: FairnessClasses<S, unknown> | undefined,
+) {
   const { property, bits } = watch;
   const initial = (v: number) => visited.parent(v) === -1;
   const strong = (c: number) => classes?.strong(c) ?? false;

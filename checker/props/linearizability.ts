@@ -19,7 +19,8 @@ export function operations(history: readonly HistoryEvent[]): HistoryOperation[]
   history.forEach((event, i) => {
     const open = pending.get(event.client);
     if ("call" in event) {
-      if (open !== undefined) throw new Error(`malformed history: client ${event.client} calls at event ${i} while its call at event ${ops[open]!.call} is pending`);
+      if (open !== undefined)
+        throw new Error(`malformed history: client ${event.client} calls at event ${i} while its call at event ${ops[open]!.call} is pending`);
       pending.set(event.client, ops.length);
       ops.push({ client: event.client, operation: event.call, call: i, ret: undefined, result: undefined });
     } else {

@@ -148,14 +148,19 @@ function enables(graph: StateGraph, v: number, classes: ReadonlySet<number>): bo
 }
 
 /** Breadth-first: the shortest path (action indexes) from `from` through `via` states to one that is `goal`. */
-function shortestPath(graph: StateGraph, from: number, via: (v: number) => boolean, goal: (v: number) => boolean): { actions: number[]; end: number } {
+function shortestPath(
+  graph: StateGraph,
+  from: number,
+  via: (v: number) => boolean,
+  goal: (v: number) => boolean,
+): { actions: number[]; end: number } {
   const previous = new Map<number, { v: number; k: number }>([[from, { v: -1, k: -1 }]]);
   const queue = [from];
   for (let head = 0; head < queue.length; head++) {
     const v = queue[head]!;
     if (goal(v)) {
       const actions: number[] = [];
-      for (let u = v; u !== from; ) {
+      for (let u = v; u !== from;) {
         const step = previous.get(u)!;
         actions.push(step.k);
         u = step.v;
@@ -220,14 +225,36 @@ function fairCycle(graph: StateGraph, core: readonly number[], entry: number): n
   visit(entry);
   for (const c of needsGap) {
     if (gapDone.has(c)) continue;
-    at = walk(shortestPath(graph, at, (v) => inside.has(v), (v) => !enabledAt(v, c)).actions, at);
+    at = walk(
+      shortestPath(
+        graph,
+        at,
+        (v) => inside.has(v),
+        (v) => !enabledAt(v, c),
+      ).actions,
+      at,
+    );
   }
   for (const c of needsEdge) {
     if (edgeDone.has(c)) continue;
-    const path = shortestPath(graph, at, (v) => inside.has(v), (v) => edgeOf(v, c) >= 0);
+    const path = shortestPath(
+      graph,
+      at,
+      (v) => inside.has(v),
+      (v) => edgeOf(v, c) >= 0,
+    );
     at = walk(path.actions, at);
     at = walk([edgeOf(at, c)], at);
   }
-  if (cycle.length > 0 && at !== entry) walk(shortestPath(graph, at, (v) => inside.has(v), (v) => v === entry).actions, at);
+  if (cycle.length > 0 && at !== entry)
+    walk(
+      shortestPath(
+        graph,
+        at,
+        (v) => inside.has(v),
+        (v) => v === entry,
+      ).actions,
+      at,
+    );
   return cycle;
 }

@@ -33,7 +33,8 @@ export interface PropertyOptions {
 /** The properties decided on fair infinite executions (lassos) rather than on single states. */
 export type LivenessProperty<S> = Extract<Property<S>, { kind: "termination" | "eventually" | "leadsTo" }>;
 
-export const isLiveness = <S>(p: Property<S>): p is LivenessProperty<S> => p.kind === "termination" || p.kind === "eventually" || p.kind === "leadsTo";
+export const isLiveness = <S>(p: Property<S>): p is LivenessProperty<S> =>
+  p.kind === "termination" || p.kind === "eventually" || p.kind === "leadsTo";
 
 /** How a property's twin is stated in TLA+: an invariant, an invariant TLC must violate, or a temporal property. */
 export type TlaTwin = { readonly invariant: string } | { readonly violatedInvariant: string } | { readonly property: string };

@@ -152,7 +152,14 @@ function enter(value: unknown, path: PathStep[], open: Map<object, number>, stac
 }
 
 function contentsOf(value: object): (readonly [PathStep, unknown])[] {
-  if (value instanceof Map) return [...value].flatMap(([k, v], i) => [[{ mapKey: i }, k], [{ mapValue: k }, v]] as const);
+  if (value instanceof Map)
+    return [...value].flatMap(
+      ([k, v], i) =>
+        [
+          [{ mapKey: i }, k],
+          [{ mapValue: k }, v],
+        ] as const,
+    );
   if (value instanceof Set) return [...value].map((e, i) => [{ setElement: i }, e] as const);
   if (Array.isArray(value)) return Array.from(value, (e, i) => [i, e] as const);
   return Object.keys(value).map((key) => [key, (value as Record<string, unknown>)[key]] as const);

@@ -42,7 +42,8 @@ export function baselineDifferences(entry: BaselineEntry, ours: ExplorerFigures)
   for (const [name, holds] of Object.entries(entry.verdicts)) {
     if (ours.verdicts[name] !== holds) differences.push(`${name}: explorer ${ours.verdicts[name]}, TLC ${holds}`);
   }
-  if (ours.projections !== ours.distinctStates) differences.push(`toTla is not injective: ${ours.distinctStates} states, ${ours.projections} projections`);
+  if (ours.projections !== ours.distinctStates)
+    differences.push(`toTla is not injective: ${ours.distinctStates} states, ${ours.projections} projections`);
   if (ours.reachableDigest !== entry.reachableDigest) differences.push("reachable sets differ");
   return differences;
 }

@@ -8,7 +8,26 @@ export interface TlcChecks {
   readonly checkDeadlock: boolean;
 }
 
-const sections = new Set(["CONSTANT", "CONSTANTS", "INIT", "NEXT", "SPECIFICATION", "INVARIANT", "INVARIANTS", "PROPERTY", "PROPERTIES", "SYMMETRY", "VIEW", "CONSTRAINT", "CONSTRAINTS", "ACTION_CONSTRAINT", "ACTION_CONSTRAINTS", "CHECK_DEADLOCK", "POSTCONDITION", "ALIAS"]);
+const sections = new Set([
+  "CONSTANT",
+  "CONSTANTS",
+  "INIT",
+  "NEXT",
+  "SPECIFICATION",
+  "INVARIANT",
+  "INVARIANTS",
+  "PROPERTY",
+  "PROPERTIES",
+  "SYMMETRY",
+  "VIEW",
+  "CONSTRAINT",
+  "CONSTRAINTS",
+  "ACTION_CONSTRAINT",
+  "ACTION_CONSTRAINTS",
+  "CHECK_DEADLOCK",
+  "POSTCONDITION",
+  "ALIAS",
+]);
 
 /** Reads the names listed under INVARIANT(S) and PROPERTY(IES) and the CHECK_DEADLOCK setting. */
 export function readChecks(path: string): TlcChecks {
@@ -18,7 +37,11 @@ export function readChecks(path: string): TlcChecks {
   } catch {
     throw new UsageError(`cannot read TLC config ${path}`);
   }
-  const words = text.replace(/\\\*.*$/gm, "").replace(/\(\*[\s\S]*?\*\)/g, "").split(/\s+/).filter(Boolean);
+  const words = text
+    .replace(/\\\*.*$/gm, "")
+    .replace(/\(\*[\s\S]*?\*\)/g, "")
+    .split(/\s+/)
+    .filter(Boolean);
   const invariants: string[] = [];
   const properties: string[] = [];
   let checkDeadlock = true;

@@ -9,10 +9,15 @@ import { toItfValue } from "./value.ts";
  * named in the .cfg and for deadlock when it is checked. A property TLC did not reach because it stopped
  * at another violation is undecided (null).
  */
-export function tlcDocument(run: { spec: string; variant: string; config: Config; seconds: number; continued: boolean }, report: TlcReport, checks: TlcChecks): ResultDocument {
+export function tlcDocument(
+  run: { spec: string; variant: string; config: Config; seconds: number; continued: boolean },
+  report: TlcReport,
+  checks: TlcChecks,
+): ResultDocument {
   // Without -continue TLC stops at its first violation; with it, an empty queue means it saw everything.
   const complete = report.success || (run.continued && report.queue === 0);
-  const verdict = (violation: TlcViolation | undefined) => (violation ? { holds: false, trace: traceOf(violation) } : { holds: complete ? true : null });
+  const verdict = (violation: TlcViolation | undefined) =>
+    violation ? { holds: false, trace: traceOf(violation) } : { holds: complete ? true : null };
   // TLC may name several violated properties at once; only a violation it names none of applies to every one.
   const names = (v: TlcViolation) => (v.properties.length > 0 ? v.properties : v.property === null ? [] : [v.property]);
   const byName = (kind: TlcViolation["kind"], name: string) =>

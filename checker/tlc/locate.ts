@@ -44,5 +44,7 @@ export async function tlcAvailability(): Promise<{ available: boolean; reason: s
   }
   const { execa } = await import("execa");
   const probe = await execa(javaCommand(), ["-version"], { reject: false });
-  return probe.exitCode === 0 ? { available: true, reason: "" } : { available: false, reason: `Java not found (${javaCommand()} -version failed): install a JDK 11+ or set JAVA_HOME` };
+  return probe.exitCode === 0
+    ? { available: true, reason: "" }
+    : { available: false, reason: `Java not found (${javaCommand()} -version failed): install a JDK 11+ or set JAVA_HOME` };
 }

@@ -117,8 +117,15 @@ export function parseTlcOutput(output: string): TlcReport {
     else throw new UsageError("TLC output ended without its final counts (did TLC stop early?)");
   }
   return {
-    version, distinctStates: stats.distinct, generatedStates: stats.generated, queue: stats.queue, depth: depth ?? 0,
-    success, collisionProbability, violations, warnings,
+    version,
+    distinctStates: stats.distinct,
+    generatedStates: stats.generated,
+    queue: stats.queue,
+    depth: depth ?? 0,
+    success,
+    collisionProbability,
+    violations,
+    warnings,
   };
 }
 
@@ -152,7 +159,11 @@ function parseState(m: TlcMessage): TlcState {
 
 /** `/\ var = value` lines (or `var = value` for one variable) as variable values; undefined if malformed. */
 export function parseVariables(text: string): Record<string, TlaValue> | undefined {
-  const conjuncts = text.trim().split(/^\/\\ /m).map((c) => c.trim()).filter((c) => c.length > 0);
+  const conjuncts = text
+    .trim()
+    .split(/^\/\\ /m)
+    .map((c) => c.trim())
+    .filter((c) => c.length > 0);
   const variables: Record<string, TlaValue> = {};
   for (const conjunct of conjuncts) {
     const eq = /^([A-Za-z_][A-Za-z0-9_]*) = ([\s\S]*)$/.exec(conjunct);

@@ -26,15 +26,23 @@ export type Twins = ReadonlyMap<string, TlaTwin>;
 
 /** The twins the properties declare. */
 export const twinsOf = (properties: readonly Property<never>[]): Twins =>
-  new Map(properties.flatMap((p) => {
-    const twin = twinOf(p as Property<unknown>);
-    return twin ? [[p.name, twin] as const] : [];
-  }));
+  new Map(
+    properties.flatMap((p) => {
+      const twin = twinOf(p as Property<unknown>);
+      return twin ? [[p.name, twin] as const] : [];
+    }),
+  );
 
 /** The TLA+ pairing of an instance and its module file, or a UsageError saying why the configuration has none. */
-export function pairingOf<S>(spec: { name: string; dir: string; tlaModule?: string }, instance: Instance<S, unknown>): { pairing: TlaPairing<S>; moduleFile: string } {
+export function pairingOf<S>(
+  spec: { name: string; dir: string; tlaModule?: string },
+  instance: Instance<S, unknown>,
+): { pairing: TlaPairing<S>; moduleFile: string } {
   if (!spec.tlaModule) throw new UsageError(`spec "${spec.name}" has no TLA+ pairing`);
-  if (!instance.tla) throw new UsageError(`this configuration of ${spec.name} has no TLA+ twin (see its model.ts for the configurations ${spec.tlaModule}.tla states)`);
+  if (!instance.tla)
+    throw new UsageError(
+      `this configuration of ${spec.name} has no TLA+ twin (see its model.ts for the configurations ${spec.tlaModule}.tla states)`,
+    );
   return { pairing: instance.tla, moduleFile: join(spec.dir, `${instance.tla.module ?? spec.tlaModule}.tla`) };
 }
 
@@ -43,7 +51,12 @@ export function pairingOf<S>(spec: { name: string; dir: string; tlaModule?: stri
  * its own violation, so every verdict is decided) and once without invariants for the full counts
  * (and, with `dump`, the reachable set).
  */
-export async function runPairedTlc<S>(moduleFile: string, pairing: TlaPairing<S>, twins: Twins, options: { dump: boolean; workers?: number; timeoutSeconds?: number; signal?: AbortSignal }): Promise<PairedTlcResult> {
+export async function runPairedTlc<S>(
+  moduleFile: string,
+  pairing: TlaPairing<S>,
+  twins: Twins,
+  options: { dump: boolean; workers?: number; timeoutSeconds?: number; signal?: AbortSignal },
+): Promise<PairedTlcResult> {
   const module = basename(moduleFile, ".tla");
   const dir = mkdtempSync(join(tmpdir(), `interleave-${module}-`));
   try {
@@ -52,17 +65,28 @@ export async function runPairedTlc<S>(moduleFile: string, pairing: TlaPairing<S>
     const run = async (name: string, checks: Checks, dump: boolean) => {
       writeFileSync(join(dir, `${name}.cfg`), mcConfig(pairing, checks));
       const dumpPath = join(dir, `${name}-states`);
-      const result = await runTlc({ module: join(dir, "MC.tla"), config: join(dir, `${name}.cfg`), workers: options.workers, timeoutSeconds: options.timeoutSeconds, signal: options.signal, ...(dump && { dump: dumpPath }) });
+      const result = await runTlc({
+        module: join(dir, "MC.tla"),
+        config: join(dir, `${name}.cfg`),
+        workers: options.workers,
+        timeoutSeconds: options.timeoutSeconds,
+        signal: options.signal,
+        ...(dump && { dump: dumpPath }),
+      });
       return { ...result, dumpPath: `${dumpPath}.dump` };
     };
     const started = performance.now();
     const full = await run("Full", {}, options.dump);
     const verdicts = new Map<string, { holds: boolean; violation?: TlcViolation }>();
     for (const [property, twin] of twins) {
-      const checks: Checks = "property" in twin ? { property: twin.property } : { invariants: ["invariant" in twin ? twin.invariant : twin.violatedInvariant] };
+      const checks: Checks =
+        "property" in twin ? { property: twin.property } : { invariants: ["invariant" in twin ? twin.invariant : twin.violatedInvariant] };
       const { report } = await run(`Check_${"property" in twin ? twin.property : checks.invariants![0]}`, checks, false);
       const violation = report.violations[0];
-      verdicts.set(property, "violatedInvariant" in twin ? { holds: violation !== undefined } : { holds: violation === undefined, ...(violation && { violation }) });
+      verdicts.set(
+        property,
+        "violatedInvariant" in twin ? { holds: violation !== undefined } : { holds: violation === undefined, ...(violation && { violation }) },
+      );
     }
     let reachable: HashedStates | undefined;
     if (options.dump) {

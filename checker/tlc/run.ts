@@ -30,11 +30,16 @@ export async function runTlc(options: TlcRunOptions): Promise<{ report: TlcRepor
   const metadir = mkdtempSync(join(tmpdir(), "interleave-tlc-"));
   const args = [
     "-XX:+UseParallelGC",
-    "-cp", classpath,
-    "tlc2.TLC", "-tool",
-    "-workers", String(options.workers ?? 1),
-    "-metadir", metadir,
-    "-config", config,
+    "-cp",
+    classpath,
+    "tlc2.TLC",
+    "-tool",
+    "-workers",
+    String(options.workers ?? 1),
+    "-metadir",
+    metadir,
+    "-config",
+    config,
     ...(options.dump ? ["-dump", resolve(options.dump)] : []),
     ...(options.continueAfterViolation ? ["-continue"] : []),
     basename(module),
@@ -60,4 +65,8 @@ export async function runTlc(options: TlcRunOptions): Promise<{ report: TlcRepor
   }
 }
 
-const firstLine = (text: string) => text.split("\n").map((l) => l.trim()).find((l) => l.length > 0) ?? "";
+const firstLine = (text: string) =>
+  text
+    .split("\n")
+    .map((l) => l.trim())
+    .find((l) => l.length > 0) ?? "";

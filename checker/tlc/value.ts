@@ -50,7 +50,9 @@ export function print(value: TlaValue): string {
     case "seq":
       return `<<${value.elements.map(print).join(", ")}>>`;
     case "record":
-      return `[${Object.entries(value.fields).map(([k, v]) => `${k} |-> ${print(v)}`).join(", ")}]`;
+      return `[${Object.entries(value.fields)
+        .map(([k, v]) => `${k} |-> ${print(v)}`)
+        .join(", ")}]`;
     case "fn":
       return value.pairs.length === 0 ? "<<>>" : `(${value.pairs.map(([k, v]) => `${print(k)} :> ${print(v)}`).join(" @@ ")})`;
   }
@@ -75,10 +77,12 @@ export function normalize(value: TlaValue): TlaValue {
     case "seq":
       return tlaSeq(value.elements.map(normalize));
     case "set": {
-      const byKey = new Map(value.elements.map((e) => {
-        const n = normalize(e);
-        return [print(n), n] as const;
-      }));
+      const byKey = new Map(
+        value.elements.map((e) => {
+          const n = normalize(e);
+          return [print(n), n] as const;
+        }),
+      );
       return tlaSet([...byKey.keys()].sort(compareKeys).map((k) => byKey.get(k)!));
     }
     case "record":
@@ -89,13 +93,16 @@ export function normalize(value: TlaValue): TlaValue {
 }
 
 function normalizeFunction(pairs: readonly (readonly [TlaValue, TlaValue])[]): TlaValue {
-  const entries = new Map(pairs.map(([k, v]) => {
-    const key = normalize(k);
-    return [print(key), [key, normalize(v)] as const] as const;
-  }));
+  const entries = new Map(
+    pairs.map(([k, v]) => {
+      const key = normalize(k);
+      return [print(key), [key, normalize(v)] as const] as const;
+    }),
+  );
   const sorted = [...entries.keys()].sort(compareKeys).map((k) => entries.get(k)!);
   if (sorted.every(([k], i) => k === i + 1)) return tlaSeq(sorted.map(([, v]) => v));
-  if (sorted.length > 0 && sorted.every(([k]) => typeof k === "string" && fieldName.test(k))) return tlaRecord(Object.fromEntries(sorted.map(([k, v]) => [k as string, v])));
+  if (sorted.length > 0 && sorted.every(([k]) => typeof k === "string" && fieldName.test(k)))
+    return tlaRecord(Object.fromEntries(sorted.map(([k, v]) => [k as string, v])));
   return tlaFunction(sorted);
 }
 
@@ -129,7 +136,8 @@ function canonicalFunction(pairs: readonly (readonly [TlaValue, TlaValue])[]): s
   const keys = [...entries.keys()].sort(compareKeys);
   if (keys.every((k, i) => k === String(i + 1))) return `<<${keys.map((k) => entries.get(k)![1]).join(", ")}>>`;
   const fields = keys.map((k) => entries.get(k)!);
-  if (fields.length > 0 && fields.every(([k]) => typeof k === "string" && fieldName.test(k))) return `[${fields.map(([k, v]) => `${k as string} |-> ${v}`).join(", ")}]`;
+  if (fields.length > 0 && fields.every(([k]) => typeof k === "string" && fieldName.test(k)))
+    return `[${fields.map(([k, v]) => `${k as string} |-> ${v}`).join(", ")}]`;
   return `(${keys.map((k) => `${k} :> ${entries.get(k)![1]}`).join(" @@ ")})`;
 }
 

@@ -7,7 +7,11 @@ import { encode } from "../state/encode.ts";
  */
 export function diff(before: unknown, after: unknown, path = ""): string[] {
   if (encode(before) === encode(after)) return [];
-  if (Array.isArray(before) && Array.isArray(after) && (before.length !== after.length || [...before, ...after].every((x) => typeof x === "string"))) {
+  if (
+    Array.isArray(before) &&
+    Array.isArray(after) &&
+    (before.length !== after.length || [...before, ...after].every((x) => typeof x === "string"))
+  ) {
     return listChanges(before, after, path); // lists of labels (messages in flight, history) change by element
   }
   if (isRecord(before) && isRecord(after)) {

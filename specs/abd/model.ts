@@ -1,7 +1,21 @@
 import { abdRoles, type AbdFlaws, type ServerState } from "../../src/protocols/abd/index.ts";
 import {
-  actorModel, always, choiceKey, ConfigError, defineSpec, eventually, intKey, linearizable, networks, noDeadlock,
-  register, registerOpsKey, registerScripts, sometimes, terminates, type SystemState,
+  actorModel,
+  always,
+  choiceKey,
+  ConfigError,
+  defineSpec,
+  eventually,
+  intKey,
+  linearizable,
+  networks,
+  noDeadlock,
+  register,
+  registerOpsKey,
+  registerScripts,
+  sometimes,
+  terminates,
+  type SystemState,
 } from "interleave";
 import { abdPairing } from "./tla.ts";
 
@@ -35,8 +49,16 @@ export default defineSpec({
   },
   variants: {
     main: { summary: "the ABD algorithm" },
-    "reader-no-writeback": { summary: "a read returns after its query phase: new-old inversion", defaults: { ops: "w1,rr", crashes: 0 }, fails: ["linearizable"] },
-    "writer-no-query": { summary: "a writer takes its timestamp from a local counter", defaults: { ops: "w1,w2r", crashes: 0 }, fails: ["linearizable"] },
+    "reader-no-writeback": {
+      summary: "a read returns after its query phase: new-old inversion",
+      defaults: { ops: "w1,rr", crashes: 0 },
+      fails: ["linearizable"],
+    },
+    "writer-no-query": {
+      summary: "a writer takes its timestamp from a local counter",
+      defaults: { ops: "w1,w2r", crashes: 0 },
+      fails: ["linearizable"],
+    },
     "two-crashes": {
       summary: "the same protocol when 2 of 3 servers may crash: no majority is left, operations block forever",
       defaults: { clients: 1, ops: "w1r", crashes: 2 },
@@ -61,7 +83,9 @@ export default defineSpec({
         terminates<SystemState>({ tla: "Terminates" }),
         // Clients never crash, so a final state is one where every client has run its whole script.
         eventually("every-operation-completes", (s: SystemState) => model.isFinal(s), { tla: "EveryOperationCompletes" }),
-        sometimes("read-returns-written", (s: SystemState) => s.history.some((e) => "ret" in e && typeof e.ret === "number"), { tla: "NoReadReturnsWritten" }),
+        sometimes("read-returns-written", (s: SystemState) => s.history.some((e) => "ret" in e && typeof e.ret === "number"), {
+          tla: "NoReadReturnsWritten",
+        }),
         always("timestamps-are-unique", (s: SystemState) => uniqueTimestamps(model.roles(s).servers), { tla: "TimestampsAreUnique" }),
       ],
     };

@@ -1,8 +1,26 @@
 import type { AbdFlaws, ClientState, abdRoles } from "../../src/protocols/abd/index.ts";
-import { plainToTla, tlaBag, tlaFunction, tlaHistory, tlaRecord, tlaScripts, tlaSet, type ActorModel, type Operation, type SystemState, type TlaPairing, type TlaValue } from "interleave";
+import {
+  plainToTla,
+  tlaBag,
+  tlaFunction,
+  tlaHistory,
+  tlaRecord,
+  tlaScripts,
+  tlaSet,
+  type ActorModel,
+  type Operation,
+  type SystemState,
+  type TlaPairing,
+  type TlaValue,
+} from "interleave";
 
 /** The pairing of one ABD configuration with Abd.tla: constants and the state projection. */
-export function abdPairing(options: { model: ActorModel<ReturnType<typeof abdRoles>>; scripts: readonly (readonly Operation[])[]; crashes: number; flaws: AbdFlaws }): TlaPairing<SystemState> {
+export function abdPairing(options: {
+  model: ActorModel<ReturnType<typeof abdRoles>>;
+  scripts: readonly (readonly Operation[])[];
+  crashes: number;
+  flaws: AbdFlaws;
+}): TlaPairing<SystemState> {
   const { model } = options;
   const { servers, clients } = model.ids;
   return {

@@ -1,7 +1,18 @@
 import { chainReplicationRoles, newer, type ChainNodeState } from "../../src/protocols/chain-replication/index.ts";
 import {
-  actorModel, always, ConfigError, defineSpec, intKey, linearizable, noDeadlock, register, registerOpsKey, registerScripts,
-  sometimes, terminates, type SystemState,
+  actorModel,
+  always,
+  ConfigError,
+  defineSpec,
+  intKey,
+  linearizable,
+  noDeadlock,
+  register,
+  registerOpsKey,
+  registerScripts,
+  sometimes,
+  terminates,
+  type SystemState,
 } from "interleave";
 import { chainReplicationPairing } from "./tla.ts";
 

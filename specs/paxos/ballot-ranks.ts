@@ -12,8 +12,10 @@ export function ballotsIn(procs: readonly unknown[], messages: readonly InFlight
   const used = new Set<number>();
   const note = (b: number) => b > 0 && used.add(b);
   for (const p of procs.slice(0, layout.proposers) as RetryingProposerState[]) [p.ballot, p.highest?.ballot ?? 0, p.preempted].forEach(note);
-  for (const a of procs.slice(layout.proposers, layout.proposers + layout.acceptors) as AcceptorState[]) [a.promised, a.accepted?.ballot ?? 0, ...a.votes.map((v) => v.ballot)].forEach(note);
-  for (const { msg } of messages) [msg.ballot, msg.type === "promise" ? (msg.accepted?.ballot ?? 0) : 0, msg.type === "nack" ? msg.promised : 0].forEach(note);
+  for (const a of procs.slice(layout.proposers, layout.proposers + layout.acceptors) as AcceptorState[])
+    [a.promised, a.accepted?.ballot ?? 0, ...a.votes.map((v) => v.ballot)].forEach(note);
+  for (const { msg } of messages)
+    [msg.ballot, msg.type === "promise" ? (msg.accepted?.ballot ?? 0) : 0, msg.type === "nack" ? msg.promised : 0].forEach(note);
   return used;
 }
 
@@ -35,7 +37,12 @@ export function rankBallots(layout: BallotLayout) {
     const acceptors = pruned.slice(layout.proposers, layout.proposers + layout.acceptors) as AcceptorState[];
     return {
       procs: [
-        ...(pruned.slice(0, layout.proposers) as RetryingProposerState[]).map((p) => ({ ...p, ballot: rank(p.ballot), highest: proposal(p.highest), preempted: rank(p.preempted) })),
+        ...(pruned.slice(0, layout.proposers) as RetryingProposerState[]).map((p) => ({
+          ...p,
+          ballot: rank(p.ballot),
+          highest: proposal(p.highest),
+          preempted: rank(p.preempted),
+        })),
         ...acceptors.map((a) => ({ promised: rank(a.promised), accepted: proposal(a.accepted), votes: a.votes.map((v) => proposal(v)!) })),
         ...pruned.slice(layout.proposers + layout.acceptors),
       ],

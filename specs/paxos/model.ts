@@ -1,6 +1,16 @@
 import { paxosRoles, retryingPaxosRoles, type AcceptorState, type LearnerState, type PaxosMessage } from "../../src/protocols/paxos/index.ts";
 import {
-  actorModel, always, ConfigError, defineSpec, eventually, intKey, noDeadlock, sometimes, terminates, type InFlight, type SystemState,
+  actorModel,
+  always,
+  ConfigError,
+  defineSpec,
+  eventually,
+  intKey,
+  noDeadlock,
+  sometimes,
+  terminates,
+  type InFlight,
+  type SystemState,
 } from "interleave";
 import { ballotsIn, rankBallots } from "./ballot-ranks.ts";
 import { duelingPairing, paxosPairing } from "./tla.ts";
@@ -42,13 +52,33 @@ function paxosProperties(procsOf: (s: SystemState) => PaxosProcs, proposers: num
   const proposed = (v: number) => Number.isInteger(v) && v >= 1 && v <= proposers;
   const at = (holds: (procs: PaxosProcs) => boolean) => (s: SystemState) => holds(procsOf(s));
   return [
-    always("agreement", at((p) => chosenValues(p).length <= 1), { tla: "Agreement" }),
-    always("validity", at((p) => [...chosenValues(p), ...learnedValues(p)].every(proposed)), { tla: "Validity" }),
-    always("learned-is-chosen", at((p) => learnedValues(p).every((v) => chosenValues(p).includes(v))), learnedTwin ? { tla: "LearnedIsChosen" } : {}),
-    sometimes("value-chosen", at((p) => chosenValues(p).length > 0), { tla: "NothingChosen" }),
+    always(
+      "agreement",
+      at((p) => chosenValues(p).length <= 1),
+      { tla: "Agreement" },
+    ),
+    always(
+      "validity",
+      at((p) => [...chosenValues(p), ...learnedValues(p)].every(proposed)),
+      { tla: "Validity" },
+    ),
+    always(
+      "learned-is-chosen",
+      at((p) => learnedValues(p).every((v) => chosenValues(p).includes(v))),
+      learnedTwin ? { tla: "LearnedIsChosen" } : {},
+    ),
+    sometimes(
+      "value-chosen",
+      at((p) => chosenValues(p).length > 0),
+      { tla: "NothingChosen" },
+    ),
     noDeadlock<SystemState>({ tla: "NoDeadlock" }),
     terminates<SystemState>({ tla: "Terminates" }),
-    eventually("eventually-chosen", at((p) => chosenValues(p).length > 0), { tla: "EventuallyChosen" }),
+    eventually(
+      "eventually-chosen",
+      at((p) => chosenValues(p).length > 0),
+      { tla: "EventuallyChosen" },
+    ),
   ];
 }
 
@@ -64,7 +94,11 @@ export default defineSpec({
   },
   variants: {
     main: { summary: "single-decree Paxos, one attempt per proposer" },
-    "accept-without-promise-check": { summary: "an acceptor accepts a proposal below the ballot it promised", defaults: { crashes: 0 }, fails: ["agreement"] },
+    "accept-without-promise-check": {
+      summary: "an acceptor accepts a proposal below the ballot it promised",
+      defaults: { crashes: 0 },
+      fails: ["agreement"],
+    },
     "dueling-proposers": {
       summary: "proposers retry with higher ballots when refused: two can preempt each other forever (FLP)",
       defaults: { acceptors: 2, learners: 0, crashes: 0 },

@@ -1,7 +1,16 @@
 import type { AcceptorFlaws, AcceptorState, LearnerState, ProposerState, RetryingProposerState } from "../../src/protocols/paxos/index.ts";
 import type { paxosRoles, retryingPaxosRoles } from "../../src/protocols/paxos/index.ts";
 import {
-  plainToTla, tlaBag, tlaFunction, tlaRecord, tlaSeq, tlaSet, type ActorModel, type SystemState, type TlaPairing, type TlaValue,
+  plainToTla,
+  tlaBag,
+  tlaFunction,
+  tlaRecord,
+  tlaSeq,
+  tlaSet,
+  type ActorModel,
+  type SystemState,
+  type TlaPairing,
+  type TlaValue,
 } from "interleave";
 
 type TlaRecord = Extract<TlaValue, { kind: "record" }>;

@@ -1,7 +1,18 @@
 import { timestampRegisterRoles, type StorageState } from "../../src/protocols/timestamp-register/index.ts";
 import {
-  actorModel, always, ConfigError, defineSpec, intKey, linearizable, noDeadlock, register, registerOpsKey, registerScripts,
-  sometimes, terminates, type SystemState,
+  actorModel,
+  always,
+  ConfigError,
+  defineSpec,
+  intKey,
+  linearizable,
+  noDeadlock,
+  register,
+  registerOpsKey,
+  registerScripts,
+  sometimes,
+  terminates,
+  type SystemState,
 } from "interleave";
 import { timestampRegisterPairing } from "./tla.ts";
 

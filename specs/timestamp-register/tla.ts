@@ -1,7 +1,17 @@
 import type { RegisterClientState, timestampRegisterRoles } from "../../src/protocols/timestamp-register/index.ts";
 import {
-  plainToTla, tlaBag, tlaFunction, tlaHistory, tlaRecord, tlaScripts, tlaSet,
-  type ActorModel, type registerScripts, type SystemState, type TlaPairing, type TlaValue,
+  plainToTla,
+  tlaBag,
+  tlaFunction,
+  tlaHistory,
+  tlaRecord,
+  tlaScripts,
+  tlaSet,
+  type ActorModel,
+  type registerScripts,
+  type SystemState,
+  type TlaPairing,
+  type TlaValue,
 } from "interleave";
 
 /** The pairing of one configuration with TimestampRegister.tla: constants and the state projection. */

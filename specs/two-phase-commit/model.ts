@@ -37,7 +37,10 @@ export default defineSpec({
   },
   variants: {
     main: { summary: "commit only when every resource manager voted yes" },
-    "commit-without-all-votes": { summary: "the coordinator commits on the first yes vote", fails: ["atomicity", "commit-needs-all-yes", "no-deadlock", "prepared-decides"] },
+    "commit-without-all-votes": {
+      summary: "the coordinator commits on the first yes vote",
+      fails: ["atomicity", "commit-needs-all-yes", "no-deadlock", "prepared-decides"],
+    },
     "coordinator-crash": {
       summary: "the protocol with a coordinator that may crash: prepared participants block forever",
       defaults: { crashes: 1 },
@@ -55,12 +58,25 @@ export default defineSpec({
       properties: [
         always("atomicity", at(atomic), { tla: "Atomicity" }),
         always("commit-needs-all-yes", at(commitNeedsAllYes), { tla: "CommitNeedsAllYes" }),
-        always("messages-4d", at((p) => !committedAndEnded(p) || total(p, "sent") === 4 * d), { tla: "Messages4D" }),
-        always("forced-writes-2-plus-2d", at((p) => !committedAndEnded(p) || total(p, "forced") === 2 + 2 * d), { tla: "ForcedWrites2Plus2D" }),
+        always(
+          "messages-4d",
+          at((p) => !committedAndEnded(p) || total(p, "sent") === 4 * d),
+          { tla: "Messages4D" },
+        ),
+        always(
+          "forced-writes-2-plus-2d",
+          at((p) => !committedAndEnded(p) || total(p, "forced") === 2 + 2 * d),
+          { tla: "ForcedWrites2Plus2D" },
+        ),
         sometimes("commits", at(committedAndEnded), { tla: "NeverCommits" }),
         noDeadlock<SystemState>({ tla: "NoDeadlock" }),
         terminates<SystemState>({ tla: "Terminates" }),
-        leadsTo("prepared-decides", at(somePrepared), at((p) => !somePrepared(p)), { tla: "PreparedDecides" }),
+        leadsTo(
+          "prepared-decides",
+          at(somePrepared),
+          at((p) => !somePrepared(p)),
+          { tla: "PreparedDecides" },
+        ),
       ],
     };
   },

@@ -19,7 +19,10 @@ export function twoPhaseCommitPairing(options: {
       CommitWithoutAllVotes: options.flaws.commitWithoutAllVotes ? "TRUE" : "FALSE",
     },
     toTla(state) {
-      const { coordinator: [tm], rms: rmStates } = model.roles(state);
+      const {
+        coordinator: [tm],
+        rms: rmStates,
+      } = model.roles(state);
       return {
         tm: tlaRecord({ ...(plainToTla(tm!) as TlaRecord).fields, yes: tlaSet(tm!.yes), acks: tlaSet(tm!.acks) }),
         rm: tlaFunction(rmStates.map((r, i) => [rms[i]!, plainToTla(r)])),

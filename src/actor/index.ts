@@ -13,9 +13,7 @@ export interface Operation {
 }
 
 /** One entry of the client history: an invocation or a response, in the order they happened. */
-export type HistoryEvent =
-  | { readonly client: Id; readonly call: Operation }
-  | { readonly client: Id; readonly ret: unknown };
+export type HistoryEvent = { readonly client: Id; readonly call: Operation } | { readonly client: Id; readonly ret: unknown };
 
 /** What a handler does besides changing its own state: send messages, invoke and complete operations. */
 export interface Out<M> {

@@ -75,11 +75,14 @@ describe("actor systems as models", () => {
     ["fifo", 4, true],
     ["duplicating", 5, true],
     ["lossy", 10, true],
-  ] as const)("two messages on a %s network: %i states, terminates %s (duplicates redeliver forever, but only once final)", (network, states, finite) => {
-    const result = explore(system(["m1", "m2"], network), { properties: [terminates()] });
-    expect(result.distinctStates).toBe(states);
-    expect(result.properties[0]!.holds).toBe(finite);
-  });
+  ] as const)(
+    "two messages on a %s network: %i states, terminates %s (duplicates redeliver forever, but only once final)",
+    (network, states, finite) => {
+      const result = explore(system(["m1", "m2"], network), { properties: [terminates()] });
+      expect(result.distinctStates).toBe(states);
+      expect(result.properties[0]!.holds).toBe(finite);
+    },
+  );
 
   it("keeps identical messages as copies in a bag, delivered one at a time", () => {
     const model = system(["m", "m"], "unordered");
@@ -128,10 +131,16 @@ describe("actor systems as models", () => {
     const roles = { servers: [server], watchers: [watcher, { ...watcher, name: "w2" }] };
     const model = actorModel(roles, { network: "unordered", crashes: 2, crashable: [1, 2] });
     const [init] = model.initialStates();
-    const once = model.next(init!, model.actions(init!).find((a) => model.describe(a) === "w crashes")!);
+    const once = model.next(
+      init!,
+      model.actions(init!).find((a) => model.describe(a) === "w crashes")!,
+    );
     expect(once.procs).toEqual([[], [], [1]]);
     expect(once.network.map((k) => model.envelope(k).msg)).toEqual(["lost 1"]);
-    const twice = model.next(once, model.actions(once).find((a) => model.describe(a) === "w2 crashes")!);
+    const twice = model.next(
+      once,
+      model.actions(once).find((a) => model.describe(a) === "w2 crashes")!,
+    );
     expect(twice.procs).toEqual([[], [], [1]]);
   });
 

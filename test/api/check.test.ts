@@ -41,7 +41,15 @@ const counterSpec = defineSpec({
 describe("check(spec, options)", () => {
   it("returns the result document: counts, verdicts, the configuration", async () => {
     const result = await check(counterSpec, { set: { limit: 2 } });
-    expect(result).toMatchObject({ tool: "interleave", spec: "counter", variant: "main", config: { limit: 2, mode: "pure" }, complete: true, distinctStates: 3, depth: 3 });
+    expect(result).toMatchObject({
+      tool: "interleave",
+      spec: "counter",
+      variant: "main",
+      config: { limit: 2, mode: "pure" },
+      complete: true,
+      distinctStates: 3,
+      depth: 3,
+    });
     expect(result).toHold();
   });
 
@@ -86,17 +94,29 @@ describe("check(spec, options)", () => {
   });
 
   it("a property that throws is reported the same way, naming the step after which it threw", async () => {
-    const spec = specOf(() => [1], (s) => s.slice(1), 1, (s) => s[0]!.toFixed() !== "");
+    const spec = specOf(
+      () => [1],
+      (s) => s.slice(1),
+      1,
+      (s) => s[0]!.toFixed() !== "",
+    );
     const thrown = (await check(spec)).properties.find((p) => p.kind === "exception")!;
     expect(thrown.error).toMatch(/^checking the properties of the state after c1 does step threw TypeError/);
   });
 
   it("an init that throws is reported without a trace", async () => {
-    const spec = specOf(() => {
-      throw new Error("no config");
-    }, (s) => s, 1);
+    const spec = specOf(
+      () => {
+        throw new Error("no config");
+      },
+      (s) => s,
+      1,
+    );
     const result = await check(spec);
-    expect(result.properties.find((p) => p.kind === "exception")).toMatchObject({ holds: false, error: "computing the initial states threw Error: no config" });
+    expect(result.properties.find((p) => p.kind === "exception")).toMatchObject({
+      holds: false,
+      error: "computing the initial states threw Error: no config",
+    });
     expect(formatReport(result)).toContain("The model's code threw: computing the initial states threw Error: no config");
   });
 
@@ -108,7 +128,9 @@ describe("check(spec, options)", () => {
 
   it("crashes without crashable processes are refused", () => {
     expect(() => actorModel({ counters: [counter(1)] }, { crashes: 1 })).toThrow(/no process may crash/);
-    expect(() => actorModel({ counters: [counter(1)] }, { crashes: 1, crashable: ["servers" as "counters"] })).toThrow(/role "servers"; roles: counters/);
+    expect(() => actorModel({ counters: [counter(1)] }, { crashes: 1, crashable: ["servers" as "counters"] })).toThrow(
+      /role "servers"; roles: counters/,
+    );
   });
 });
 
@@ -139,7 +161,12 @@ class Pending {
 
 describe("values that are not plain data", () => {
   it("a counter kept in a Map is seen: each count is a state, and the invariant it breaks is violated", async () => {
-    const spec = specOf(() => new Map([["n", 0]]), (m) => new Map([["n", m.get("n")! + 1]]), 3, (m) => m.get("n")! < 3);
+    const spec = specOf(
+      () => new Map([["n", 0]]),
+      (m) => new Map([["n", m.get("n")! + 1]]),
+      3,
+      (m) => m.get("n")! < 3,
+    );
     const result = await check(spec);
     expect(result.distinctStates).toBe(4);
     expect(result).toViolate("bounded");
@@ -158,11 +185,15 @@ describe("values that are not plain data", () => {
   });
 
   it("a cycle is refused with its path", async () => {
-    const spec = specOf(() => ({ self: {} as Record<string, unknown> }), (s) => {
-      const loop: Record<string, unknown> = { at: 1 };
-      loop.again = loop;
-      return { self: loop };
-    }, 1);
+    const spec = specOf(
+      () => ({ self: {} as Record<string, unknown> }),
+      (s) => {
+        const loop: Record<string, unknown> = { at: 1 };
+        loop.again = loop;
+        return { self: loop };
+      },
+      1,
+    );
     await expect(check(spec)).rejects.toThrow(/a cycle/);
   });
 });

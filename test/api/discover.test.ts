@@ -41,6 +41,14 @@ describe("finding specs in the user's project", () => {
   });
 
   it("the bundled protocols stay reachable as examples", () => {
-    expect(specNames(examplesDir)).toEqual(["abd", "chain-replication", "lamport-clocks", "paxos", "timestamp-register", "two-phase-commit", "write-once-chain"]);
+    expect(specNames(examplesDir)).toEqual([
+      "abd",
+      "chain-replication",
+      "lamport-clocks",
+      "paxos",
+      "timestamp-register",
+      "two-phase-commit",
+      "write-once-chain",
+    ]);
   });
 });

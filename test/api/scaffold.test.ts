@@ -18,7 +18,12 @@ describe("interleave new", () => {
   it("writes the protocol, the spec, its TLA+ module and a test, with the names filled in", () => {
     const dir = project({ type: "module" });
     const { files } = scaffold({ name: "fair-queue", dir });
-    expect(files).toEqual(["src/protocols/fair-queue/index.ts", "specs/fair-queue/model.ts", "specs/fair-queue/FairQueue.tla", "test/fair-queue.test.ts"]);
+    expect(files).toEqual([
+      "src/protocols/fair-queue/index.ts",
+      "specs/fair-queue/model.ts",
+      "specs/fair-queue/FairQueue.tla",
+      "test/fair-queue.test.ts",
+    ]);
     const model = readFileSync(join(dir, "specs/fair-queue/model.ts"), "utf8");
     expect(model).toContain('import { fairQueueRoles, type ClientState } from "../../src/protocols/fair-queue/index.js"');
     expect(model).toContain('tlaModule: "FairQueue"');

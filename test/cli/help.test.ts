@@ -30,11 +30,17 @@ describe("usage, help and version", () => {
   });
 
   it.each([
-    [["check", "--help"], ["usage: interleave check --all", "usage: interleave check <spec|model file> [--variant V] [--set key=value]...", "--json"]],
+    [
+      ["check", "--help"],
+      ["usage: interleave check --all", "usage: interleave check <spec|model file> [--variant V] [--set key=value]...", "--json"],
+    ],
     [["check", "abd", "--set", "servers=3", "--help"], ["usage: interleave check <spec|model file>"]],
     [["help", "check"], ["usage: interleave check <spec|model file>"]],
     [["list", "--help"], ["usage: interleave list [--json] [--specs DIR] [--examples]"]],
-    [["tlc", "--help"], ["usage: interleave tlc --module Path.tla [--config Path.cfg]", "usage: interleave tlc <spec> [--variant V]"]],
+    [
+      ["tlc", "--help"],
+      ["usage: interleave tlc --module Path.tla [--config Path.cfg]", "usage: interleave tlc <spec> [--variant V]"],
+    ],
     [["crosscheck", "-h"], ["usage: interleave crosscheck <spec> [--variant V]"]],
     [["baselines", "--help"], ["usage: interleave baselines [<spec>...] [--markdown] [--json]"]],
     [["new", "--help"], ["usage: interleave new <name> [--dir DIR] [--force]"]],

@@ -54,8 +54,29 @@ describe("each command takes only its own options", () => {
   });
 
   it("parsed values reach the arguments", () => {
-    const args = parseCommand("check", ["abd", "--variant", "v", "--set", "a=1", "--set", "b=2", "--max-states", "12", "--strategy", "dfs", "--continue"]);
-    expect(args).toMatchObject({ positionals: ["abd"], variant: "v", set: ["a=1", "b=2"], maxStates: 12, strategy: "dfs", continue: true, json: false });
+    const args = parseCommand("check", [
+      "abd",
+      "--variant",
+      "v",
+      "--set",
+      "a=1",
+      "--set",
+      "b=2",
+      "--max-states",
+      "12",
+      "--strategy",
+      "dfs",
+      "--continue",
+    ]);
+    expect(args).toMatchObject({
+      positionals: ["abd"],
+      variant: "v",
+      set: ["a=1", "b=2"],
+      maxStates: 12,
+      strategy: "dfs",
+      continue: true,
+      json: false,
+    });
     expect(parseCommand("new", ["x", "--dir", "d", "--force"])).toMatchObject({ positionals: ["x"], dir: "d", force: true });
     const tlc = parseCommand("tlc", ["--module", "M.tla", "--workers", "4", "--timeout", "60"]);
     expect(tlc).toMatchObject({ module: "M.tla", workers: 4, timeout: 60 });

@@ -22,7 +22,10 @@ beforeAll(async () => {
   const packed = await execa("npm", ["pack", "--pack-destination", work, "--silent"], { cwd: repo, env, extendEnv: false });
   const tarball = join(work, packed.stdout.trim().split("\n").at(-1)!);
   mkdirSync(project);
-  writeFileSync(join(project, "package.json"), JSON.stringify({ name: "user-project", private: true, type: "module", scripts: { check: "interleave check my-lock" } }, null, 2));
+  writeFileSync(
+    join(project, "package.json"),
+    JSON.stringify({ name: "user-project", private: true, type: "module", scripts: { check: "interleave check my-lock" } }, null, 2),
+  );
   const install = await run("npm", ["install", "--no-audit", "--no-fund", "--prefer-offline", tarball, "vitest@3.2.4", "typescript@5.9.3"]);
   expect(install.exitCode, install.stderr).toBe(0);
 }, 600_000);
@@ -70,7 +73,20 @@ describe("the packed package in a fresh project", () => {
   });
 
   it("the bundled protocols are reachable as examples", async () => {
-    const abd = await run("npx", ["interleave", "check", "abd", "--examples", "--set", "servers=1", "--set", "clients=1", "--set", "ops=w1r", "--set", "crashes=0"]);
+    const abd = await run("npx", [
+      "interleave",
+      "check",
+      "abd",
+      "--examples",
+      "--set",
+      "servers=1",
+      "--set",
+      "clients=1",
+      "--set",
+      "ops=w1r",
+      "--set",
+      "crashes=0",
+    ]);
     expect(abd.exitCode, abd.stderr).toBe(0);
     expect(abd.stdout).toMatch(/linearizable\s+linearizable\s+✓ holds/);
   });

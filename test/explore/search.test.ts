@@ -64,7 +64,10 @@ describe("explore: counts as TLC defines them", () => {
   });
 
   it("stops at --max-states with partial counts and undecided verdicts", () => {
-    const chain = graphModel(Array.from({ length: 100 }, (_, i) => (i < 99 ? [i + 1] : [])), { final: [99] });
+    const chain = graphModel(
+      Array.from({ length: 100 }, (_, i) => (i < 99 ? [i + 1] : [])),
+      { final: [99] },
+    );
     const result = explore(chain, { properties: [always("small", (v) => v < 1000), terminates()], maxStates: 10 });
     expect(result).toMatchObject({ complete: false, distinctStates: 10 });
     expect(result.properties.map((p) => p.holds)).toEqual([null, null]);
@@ -138,7 +141,9 @@ describe("explore on random graphs", () => {
           }
           return seen;
         };
-        const fairCycle = reachable.filter(open).some((v) => edges[v]!.every((w) => w === v) || edges[v]!.some((w) => w !== v && open(w) && reach(w).has(v)));
+        const fairCycle = reachable
+          .filter(open)
+          .some((v) => edges[v]!.every((w) => w === v) || edges[v]!.some((w) => w !== v && open(w) && reach(w).has(v)));
         expect(p!.holds).toBe(!fairCycle);
         if (p!.trace) {
           const states = p!.trace.steps.map((s) => s.state);

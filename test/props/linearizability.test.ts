@@ -58,7 +58,14 @@ function oracle(history: readonly HistoryEvent[], spec: SequentialSpec): boolean
   const completed = ops.map((o, i) => (o.ret !== undefined ? i : -1)).filter((i) => i >= 0);
   for (let mask = 0; mask < 1 << pending.length; mask++) {
     const chosen = [...completed, ...pending.filter((_, k) => mask & (1 << k))];
-    for (const order of permutations(chosen)) if (legal(order.map((i) => ops[i]!), spec)) return true;
+    for (const order of permutations(chosen))
+      if (
+        legal(
+          order.map((i) => ops[i]!),
+          spec,
+        )
+      )
+        return true;
   }
   return false;
 }
@@ -81,7 +88,10 @@ function* permutations(items: readonly number[]): Generator<number[]> {
 
 /** Random histories: up to 3 clients, each a sequence of ops; calls and returns interleaved at random. */
 const histories = fc
-  .array(fc.array(fc.oneof(fc.constant<Operation>(r), fc.integer({ min: 1, max: 2 }).map(w)), { minLength: 1, maxLength: 2 }), { minLength: 1, maxLength: 3 })
+  .array(fc.array(fc.oneof(fc.constant<Operation>(r), fc.integer({ min: 1, max: 2 }).map(w)), { minLength: 1, maxLength: 2 }), {
+    minLength: 1,
+    maxLength: 3,
+  })
   .chain((scripts) =>
     fc.tuple(
       fc.constant(scripts),
@@ -130,7 +140,12 @@ describe("linearizability agrees with a brute-force oracle", () => {
         if (order === undefined) return;
         const ops = operations(history);
         expect(ops.filter((o) => o.ret !== undefined).every((o) => order.includes(ops.indexOf(o)))).toBe(true);
-        expect(legal(order.map((i) => ops[i]!), register)).toBe(true);
+        expect(
+          legal(
+            order.map((i) => ops[i]!),
+            register,
+          ),
+        ).toBe(true);
       }),
       { numRuns: 300 },
     );

@@ -26,12 +26,21 @@ describe("liveness under fairness", () => {
   const spinner = labelled({ init: [act("spin", "init", "local"), act("deliver m", "done")] }, { final: ["done"] });
 
   it("weak fairness: an action enabled forever is taken, so a spin loop is not a counterexample", () => {
-    expect(verdict(spinner, eventually("delivered", (s) => s === "done")).holds).toBe(true);
+    expect(
+      verdict(
+        spinner,
+        eventually("delivered", (s) => s === "done"),
+      ).holds,
+    ).toBe(true);
     expect(verdict(spinner, terminates()).holds).toBe(true);
   });
 
   it("without fairness for deliveries, the spin loop is a lasso back to its own state", () => {
-    const p = verdict(spinner, eventually("delivered", (s) => s === "done"), { deliver: "none" });
+    const p = verdict(
+      spinner,
+      eventually("delivered", (s) => s === "done"),
+      { deliver: "none" },
+    );
     expect(p.holds).toBe(false);
     expect(states(p)).toEqual(["init", "init"]);
     expect(p.trace!.loopsBackTo).toBe(0);
@@ -41,16 +50,31 @@ describe("liveness under fairness", () => {
   const toggler = labelled({ init: [act("toggle", "b", "local"), act("go", "done")], b: [act("toggle back", "init", "local")] }, { final: ["done"] });
 
   it("weak fairness lets an intermittently enabled action starve; strong fairness does not", () => {
-    const weak = verdict(toggler, eventually("went", (s) => s === "done"));
+    const weak = verdict(
+      toggler,
+      eventually("went", (s) => s === "done"),
+    );
     expect(weak.holds).toBe(false);
     expect(states(weak)).toEqual(["init", "b", "init"]);
     expect(weak.trace!.loopsBackTo).toBe(0);
-    expect(verdict(toggler, eventually("went", (s) => s === "done"), { deliver: "strong" }).holds).toBe(true);
+    expect(
+      verdict(
+        toggler,
+        eventually("went", (s) => s === "done"),
+        { deliver: "strong" },
+      ).holds,
+    ).toBe(true);
   });
 
   it("a state where only unfair actions are enabled stutters forever: a lasso on its last state", () => {
-    const model = labelled({ init: [act("send", "sent")], sent: [act("crash", "dead", "crash"), act("deliver", "done")], dead: [act("crash again", "dead", "crash")] }, { final: ["done"] });
-    const p = verdict(model, eventually("delivered", (s) => s === "done"));
+    const model = labelled(
+      { init: [act("send", "sent")], sent: [act("crash", "dead", "crash"), act("deliver", "done")], dead: [act("crash again", "dead", "crash")] },
+      { final: ["done"] },
+    );
+    const p = verdict(
+      model,
+      eventually("delivered", (s) => s === "done"),
+    );
     expect(p.holds).toBe(false);
     expect(states(p)).toEqual(["init", "sent", "dead"]);
     expect(p.trace!.loopsBackTo).toBe(2);
@@ -67,13 +91,26 @@ describe("liveness under fairness", () => {
   });
 
   it("leadsTo is checked from every state where its trigger holds, not only from the initial states", () => {
-    const model = labelled({ init: [act("ask", "asked")], asked: [act("answer", "answered"), act("crash", "lost", "crash")], answered: [act("ask again", "asked")], lost: [] });
+    const model = labelled({
+      init: [act("ask", "asked")],
+      asked: [act("answer", "answered"), act("crash", "lost", "crash")],
+      answered: [act("ask again", "asked")],
+      lost: [],
+    });
     const asked = (s: string) => s === "asked";
-    const p = verdict(model, leadsTo("answered", asked, (s) => s === "answered"));
+    const p = verdict(
+      model,
+      leadsTo("answered", asked, (s) => s === "answered"),
+    );
     expect(p.holds).toBe(false);
     expect(states(p)).toEqual(["init", "asked", "lost"]);
     expect(p.trace!.loopsBackTo).toBe(2);
-    expect(verdict(model, leadsTo("asked-once", (s) => s === "init", asked)).holds).toBe(true);
+    expect(
+      verdict(
+        model,
+        leadsTo("asked-once", (s) => s === "init", asked),
+      ).holds,
+    ).toBe(true);
   });
 
   it("decides a cycle of 200,000 states without recursion", () => {

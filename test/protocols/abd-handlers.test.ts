@@ -18,7 +18,10 @@ describe("ABD server", () => {
     const state = { ts: [2, 4] as const, value: 7 };
     expect(server.receive(state, 3, { type: "update", rid: 1, ts: [2, 3], value: 9 }, r.out)).toBe(state);
     expect(server.receive(state, 5, { type: "update", rid: 1, ts: [2, 5], value: 9 }, r.out)).toEqual({ ts: [2, 5], value: 9 });
-    expect(r.sent.map(([to, m]) => [to, m.type])).toEqual([[3, "updateAck"], [5, "updateAck"]]);
+    expect(r.sent.map(([to, m]) => [to, m.type])).toEqual([
+      [3, "updateAck"],
+      [5, "updateAck"],
+    ]);
   });
 });
 

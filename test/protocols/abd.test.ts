@@ -16,7 +16,14 @@ describe("ABD exhaustively", () => {
   it("verifies with two clients (write, read) and no crash: every property holds", () => {
     const result = check("main", ["ops=w1,r", "crashes=0"]);
     expect(result.complete).toBe(true);
-    expect(verdicts(result)).toEqual({ linearizable: true, "no-deadlock": true, terminates: true, "every-operation-completes": true, "read-returns-written": true, "timestamps-are-unique": true });
+    expect(verdicts(result)).toEqual({
+      linearizable: true,
+      "no-deadlock": true,
+      terminates: true,
+      "every-operation-completes": true,
+      "read-returns-written": true,
+      "timestamps-are-unique": true,
+    });
   });
 
   it.each(["unordered", "fifo"])("verifies with one client (write then read), a crash allowed, on a %s network", (network) => {

@@ -19,7 +19,10 @@ describe("chain replication node", () => {
     const state = { version: [2, 0] as const, value: 5 };
     expect(tail.receive(state, 1, { type: "update", version: [1, 0], value: 4, client: 3, rid: 1 }, r.out)).toBe(state);
     expect(tail.receive(state, 1, { type: "update", version: [2, 1], value: 6, client: 4, rid: 1 }, r.out)).toEqual({ version: [2, 1], value: 6 });
-    expect(r.sent).toEqual([[3, { type: "ack", rid: 1 }], [4, { type: "ack", rid: 1 }]]);
+    expect(r.sent).toEqual([
+      [3, { type: "ack", rid: 1 }],
+      [4, { type: "ack", rid: 1 }],
+    ]);
   });
 
   it("answers a read with its value", () => {
@@ -40,7 +43,10 @@ describe("chain replication client", () => {
     expect(c.receive(state, 2, { type: "ack", rid: 0 }, r.out)).toBe(state);
     state = c.receive(state, 2, { type: "ack", rid: 1 }, r.out);
     state = c.invoke!(state, r.out)!;
-    expect(r.sent).toEqual([[0, { type: "write", rid: 1, value: 1 }], [2, { type: "read", rid: 2 }]]);
+    expect(r.sent).toEqual([
+      [0, { type: "write", rid: 1, value: 1 }],
+      [2, { type: "read", rid: 2 }],
+    ]);
     c.receive(state, 2, { type: "readReply", rid: 2, value: 1 }, r.out);
     expect(r.events).toEqual([{ call: { op: "write", value: 1 } }, { ret: "ok" }, { call: { op: "read" } }, { ret: 1 }]);
     const flawed = client(true);

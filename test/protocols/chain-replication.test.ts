@@ -16,14 +16,21 @@ function check(variant: string, settings: string[] = [], continueAfterViolation 
 const verdicts = (result: ReturnType<typeof check>) => Object.fromEntries(result.properties.map((p) => [p.name, p.holds]));
 
 describe("chain replication exhaustively", () => {
-  it.each([[[]], [["clients=3", "ops=w1,w2,rr"]], [["nodes=1"]], [["clients=2", "ops=w1w2,r"]]])("main %j: tail reads are linearizable", (settings) => {
-    const result = check("main", settings);
-    expect(result.complete).toBe(true);
-    expect(Object.values(verdicts(result)).every((v) => v === true)).toBe(true);
-  });
+  it.each([[[]], [["clients=3", "ops=w1,w2,rr"]], [["nodes=1"]], [["clients=2", "ops=w1w2,r"]]])(
+    "main %j: tail reads are linearizable",
+    (settings) => {
+      const result = check("main", settings);
+      expect(result.complete).toBe(true);
+      expect(Object.values(verdicts(result)).every((v) => v === true)).toBe(true);
+    },
+  );
 
   it("main with the head crashing: still linearizable, but a request lost with the head is never answered", () => {
-    expect(verdicts(check("main", ["crashes=1"], true))).toMatchObject({ linearizable: true, "versions-decrease-down-the-chain": true, "no-deadlock": false });
+    expect(verdicts(check("main", ["crashes=1"], true))).toMatchObject({
+      linearizable: true,
+      "versions-decrease-down-the-chain": true,
+      "no-deadlock": false,
+    });
   });
 
   it("read-at-head without faults is linearizable: the head is a serialization point", () => {

@@ -17,11 +17,21 @@ const check = (variant: string, settings: string[] = []) => run(variant, setting
 const verdicts = (result: ReturnType<typeof check>) => Object.fromEntries(result.properties.map((p) => [p.name, p.holds]));
 
 describe("Lamport clocks exhaustively", () => {
-  it.each([[[]], [["processes=2", "events=3"]], [["processes=4", "events=1"]]])("%j: the Clock Condition holds over every pair of events of every execution", (settings) => {
-    const result = check("main", settings);
-    expect(result.complete).toBe(true);
-    expect(verdicts(result)).toEqual({ "clock-condition": true, "clocks-increase": true, "message-received": true, "concurrent-events-ordered": true, "no-deadlock": true, terminates: true });
-  });
+  it.each([[[]], [["processes=2", "events=3"]], [["processes=4", "events=1"]]])(
+    "%j: the Clock Condition holds over every pair of events of every execution",
+    (settings) => {
+      const result = check("main", settings);
+      expect(result.complete).toBe(true);
+      expect(verdicts(result)).toEqual({
+        "clock-condition": true,
+        "clocks-increase": true,
+        "message-received": true,
+        "concurrent-events-ordered": true,
+        "no-deadlock": true,
+        terminates: true,
+      });
+    },
+  );
 
   it("receive-without-max breaks the Clock Condition: the shortest trace is one send and its receive", () => {
     const { model, result } = run("receive-without-max");

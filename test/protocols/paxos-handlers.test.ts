@@ -1,6 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { recorder as recorderOf } from "../helpers/recorder.ts";
-import { acceptor, learner, proposer, retryingProposer, type PaxosMessage, type ProposerState, type RetryingProposerState } from "../../src/protocols/paxos/index.ts";
+import {
+  acceptor,
+  learner,
+  proposer,
+  retryingProposer,
+  type PaxosMessage,
+  type ProposerState,
+  type RetryingProposerState,
+} from "../../src/protocols/paxos/index.ts";
 import { rankBallots } from "../../specs/paxos/ballot-ranks.ts";
 
 const recorder = () => recorderOf<PaxosMessage>();
@@ -32,7 +40,12 @@ describe("Paxos proposer", () => {
     const r = recorder();
     let state = p.receive(preparing(), 2, { type: "promise", ballot: 1, accepted: null }, r.out);
     expect(state.promises).toEqual([]);
-    state = p.receive(p.receive(state, 2, { type: "promise", ballot: 2, accepted: null }, r.out), 3, { type: "promise", ballot: 2, accepted: null }, r.out);
+    state = p.receive(
+      p.receive(state, 2, { type: "promise", ballot: 2, accepted: null }, r.out),
+      3,
+      { type: "promise", ballot: 2, accepted: null },
+      r.out,
+    );
     expect(state.value).toBe(2);
   });
 });
@@ -52,13 +65,20 @@ describe("Paxos acceptor", () => {
     const r = recorder();
     const state = { promised: 2, accepted: null, votes: [] };
     expect(a.receive(state, 0, { type: "accept", ballot: 1, value: 1 }, r.out)).toBe(state);
-    expect(a.receive(state, 1, { type: "accept", ballot: 2, value: 2 }, r.out)).toEqual({ promised: 2, accepted: { ballot: 2, value: 2 }, votes: [{ ballot: 2, value: 2 }] });
+    expect(a.receive(state, 1, { type: "accept", ballot: 2, value: 2 }, r.out)).toEqual({
+      promised: 2,
+      accepted: { ballot: 2, value: 2 },
+      votes: [{ ballot: 2, value: 2 }],
+    });
     expect(r.sent).toEqual([[5, { type: "accepted", ballot: 2, value: 2 }]]);
   });
 
   it("with the accept-without-promise-check flaw it accepts below its promise", () => {
     const flawed = acceptor({ name: "a1", learners: [5], flaws: { acceptWithoutPromiseCheck: true } });
-    expect(flawed.receive({ promised: 2, accepted: null, votes: [] }, 0, { type: "accept", ballot: 1, value: 1 }, recorder().out)).toMatchObject({ promised: 2, accepted: { ballot: 1, value: 1 } });
+    expect(flawed.receive({ promised: 2, accepted: null, votes: [] }, 0, { type: "accept", ballot: 1, value: 1 }, recorder().out)).toMatchObject({
+      promised: 2,
+      accepted: { ballot: 1, value: 1 },
+    });
   });
 });
 
@@ -95,7 +115,12 @@ describe("Paxos retrying proposer (dueling-proposers)", () => {
 
   it("is done once a majority accepted its proposal, and then ignores every answer", () => {
     const r = recorder();
-    let state = p.receive(p.receive(preparing(), 2, { type: "promise", ballot: 1, accepted: null }, r.out), 3, { type: "promise", ballot: 1, accepted: null }, r.out);
+    let state = p.receive(
+      p.receive(preparing(), 2, { type: "promise", ballot: 1, accepted: null }, r.out),
+      3,
+      { type: "promise", ballot: 1, accepted: null },
+      r.out,
+    );
     expect(state).toMatchObject({ phase: "accepting", value: 1, waiting: 2 });
     state = p.receive(p.receive(state, 2, { type: "accepted", ballot: 1, value: 1 }, r.out), 3, { type: "accepted", ballot: 1, value: 1 }, r.out);
     expect(state).toMatchObject({ phase: "done", acks: [], waiting: 0 });
@@ -128,14 +153,31 @@ describe("Paxos acceptor that answers every request", () => {
 
 describe("ballot ranks (the dueling-proposers abstraction)", () => {
   const canonical = rankBallots({ proposers: 1, acceptors: 2 });
-  const proposerAt = (ballot: number, preempted = 0): RetryingProposerState => ({ phase: "preparing", ballot, promises: [], highest: null, value: null, acks: [], waiting: 2, preempted });
+  const proposerAt = (ballot: number, preempted = 0): RetryingProposerState => ({
+    phase: "preparing",
+    ballot,
+    promises: [],
+    highest: null,
+    value: null,
+    acks: [],
+    waiting: 2,
+    preempted,
+  });
 
   it("renames the ballots in use to 1..k in order, in processes and messages; 0 stays none", () => {
     const out = canonical(
-      [proposerAt(7.5), { promised: 7, accepted: { ballot: 4, value: 1 }, votes: [{ ballot: 4, value: 1 }] }, { promised: 0, accepted: null, votes: [] }],
+      [
+        proposerAt(7.5),
+        { promised: 7, accepted: { ballot: 4, value: 1 }, votes: [{ ballot: 4, value: 1 }] },
+        { promised: 0, accepted: null, votes: [] },
+      ],
       [{ from: 1, to: 0, msg: { type: "nack", ballot: 4, promised: 7 } }],
     );
-    expect(out.procs).toEqual([proposerAt(3), { promised: 2, accepted: { ballot: 1, value: 1 }, votes: [{ ballot: 1, value: 1 }] }, { promised: 0, accepted: null, votes: [] }]);
+    expect(out.procs).toEqual([
+      proposerAt(3),
+      { promised: 2, accepted: { ballot: 1, value: 1 }, votes: [{ ballot: 1, value: 1 }] },
+      { promised: 0, accepted: null, votes: [] },
+    ]);
     expect(out.messages).toEqual([{ from: 1, to: 0, msg: { type: "nack", ballot: 1, promised: 2 } }]);
   });
 

@@ -14,11 +14,14 @@ const verdicts = (result: ReturnType<typeof check>) => Object.fromEntries(result
 
 describe("Paxos exhaustively", () => {
   // The issue's configuration (2 proposers, 3 acceptors, 1 crash) is explored by `npm run check`; here smaller ones.
-  it.each([[["acceptors=2", "crashes=0"]], [["acceptors=3", "proposers=1"]], [["acceptors=3", "crashes=0"]]])("%j: at most one value is chosen, and some value always is", (settings) => {
-    const result = check("main", settings);
-    expect(result.complete).toBe(true);
-    expect(Object.values(verdicts(result)).every((v) => v === true)).toBe(true);
-  });
+  it.each([[["acceptors=2", "crashes=0"]], [["acceptors=3", "proposers=1"]], [["acceptors=3", "crashes=0"]]])(
+    "%j: at most one value is chosen, and some value always is",
+    (settings) => {
+      const result = check("main", settings);
+      expect(result.complete).toBe(true);
+      expect(Object.values(verdicts(result)).every((v) => v === true)).toBe(true);
+    },
+  );
 
   it("with a majority of acceptors crashed nothing is learned: a deadlock, but never two values", () => {
     const result = check("main", ["acceptors=2", "crashes=1"], true);
@@ -35,7 +38,14 @@ describe("Paxos exhaustively", () => {
   it("dueling-proposers: safe, but two proposers can preempt each other forever: a fair lasso where nothing is chosen", () => {
     const result = check("dueling-proposers", [], true);
     expect(result.complete).toBe(true);
-    expect(verdicts(result)).toMatchObject({ agreement: true, validity: true, "value-chosen": true, "ballots-bounded": true, terminates: false, "eventually-chosen": false });
+    expect(verdicts(result)).toMatchObject({
+      agreement: true,
+      validity: true,
+      "value-chosen": true,
+      "ballots-bounded": true,
+      terminates: false,
+      "eventually-chosen": false,
+    });
     const lasso = result.properties.find((p) => p.name === "eventually-chosen")!.trace!;
     const cycle = lasso.steps.slice(lasso.loopsBackTo! + 1);
     expect(cycle.length).toBeGreaterThan(0);
@@ -49,7 +59,9 @@ describe("Paxos exhaustively", () => {
   });
 
   it("dueling-proposers takes no learners and no crashes: a clear error otherwise", () => {
-    expect(() => buildInstance(spec, resolveConfig(spec, "dueling-proposers", ["crashes=1"]), "dueling-proposers")).toThrow(/learners=0 and crashes=0/);
+    expect(() => buildInstance(spec, resolveConfig(spec, "dueling-proposers", ["crashes=1"]), "dueling-proposers")).toThrow(
+      /learners=0 and crashes=0/,
+    );
   });
 
   it("accept-without-promise-check: two different values are chosen", () => {

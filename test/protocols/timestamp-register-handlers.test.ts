@@ -18,7 +18,10 @@ describe("storage node", () => {
     const state = { version: [2, 4] as const, value: 7 };
     expect(node.receive(state, 3, { type: "write", rid: 1, version: [2, 3], value: 9 }, r.out)).toBe(state);
     expect(node.receive(state, 5, { type: "write", rid: 1, version: [3, 3], value: 9 }, r.out)).toEqual({ version: [3, 3], value: 9 });
-    expect(r.sent.map(([to, m]) => [to, m.type])).toEqual([[3, "writeAck"], [5, "writeAck"]]);
+    expect(r.sent.map(([to, m]) => [to, m.type])).toEqual([
+      [3, "writeAck"],
+      [5, "writeAck"],
+    ]);
   });
 });
 

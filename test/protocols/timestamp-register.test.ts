@@ -19,7 +19,13 @@ describe("the timestamp quorum register exhaustively", () => {
   it.each([[[]], [["nodes=2", "ops=w1,w2r"]]])("main %j: two-phase writes are linearizable", (settings) => {
     const result = check("main", settings);
     expect(result.complete).toBe(true);
-    expect(verdicts(result)).toEqual({ linearizable: true, "versions-are-unique": true, "read-returns-written": true, "no-deadlock": true, terminates: true });
+    expect(verdicts(result)).toEqual({
+      linearizable: true,
+      "versions-are-unique": true,
+      "read-returns-written": true,
+      "no-deadlock": true,
+      terminates: true,
+    });
   });
 
   it("local-clock: a later write stamped by a slower clock is lost, and a read after it returns the older value", () => {

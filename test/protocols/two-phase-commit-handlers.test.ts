@@ -1,6 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { recorder as recorderOf } from "../helpers/recorder.ts";
-import { coordinator, resourceManager, type CommitMessage, type CoordinatorState, type ResourceManagerState } from "../../src/protocols/two-phase-commit/index.ts";
+import {
+  coordinator,
+  resourceManager,
+  type CommitMessage,
+  type CoordinatorState,
+  type ResourceManagerState,
+} from "../../src/protocols/two-phase-commit/index.ts";
 
 const recorder = () => recorderOf<CommitMessage>();
 
@@ -13,7 +19,10 @@ describe("two-phase commit coordinator", () => {
     expect(tm.localEvents!(tm.init())).toEqual(["begin"]);
     const state = tm.onLocalEvent!(tm.init(), "begin", r.out);
     expect(state).toMatchObject({ phase: "collecting", log: [{ record: "begin", forced: true }], forced: 1, sent: 2 });
-    expect(r.sent).toEqual([[1, { type: "prepare" }], [2, { type: "prepare" }]]);
+    expect(r.sent).toEqual([
+      [1, { type: "prepare" }],
+      [2, { type: "prepare" }],
+    ]);
     expect(tm.localEvents!(state)).toEqual([]);
   });
 
@@ -24,7 +33,10 @@ describe("two-phase commit coordinator", () => {
     expect(r.sent).toEqual([]);
     state = tm.receive(state, 1, { type: "vote", yes: true }, r.out);
     expect(state).toMatchObject({ phase: "decided", decision: "commit", forced: 2, sent: 4 });
-    expect(r.sent).toEqual([[1, { type: "decision", commit: true }], [2, { type: "decision", commit: true }]]);
+    expect(r.sent).toEqual([
+      [1, { type: "decision", commit: true }],
+      [2, { type: "decision", commit: true }],
+    ]);
   });
 
   it("aborts on the first no, without forcing; late votes are ignored", () => {

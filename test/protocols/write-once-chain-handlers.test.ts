@@ -13,7 +13,10 @@ describe("write-once chain node", () => {
     const first = head.receive(head.init(), 3, { type: "propose", value: 1 }, r.out);
     expect(first).toEqual({ value: 1 });
     expect(head.receive(first, 4, { type: "propose", value: 2 }, r.out)).toBe(first);
-    expect(r.sent).toEqual([[1, { type: "write", value: 1, proposer: 3 }], [1, { type: "write", value: 1, proposer: 4 }]]);
+    expect(r.sent).toEqual([
+      [1, { type: "write", value: 1, proposer: 3 }],
+      [1, { type: "write", value: 1, proposer: 4 }],
+    ]);
   });
 
   it("the tail answers the proposer with the value it holds, and readers with it or null", () => {

@@ -18,7 +18,8 @@ const all = specs.flatMap((spec) => readBaseline(spec).entries.map((entry, index
  */
 const inTests = 150_000;
 const recorded = all.filter((r) => r.entry.distinctStates <= inTests);
-console.log(`baselines: ${all.length - recorded.length} of ${all.length} recorded configurations have over ${inTests.toLocaleString("en")} states; npm run baselines (run by CI) compares them`);
+const over = `${all.length - recorded.length} of ${all.length} recorded configurations have over ${inTests.toLocaleString("en")} states`;
+console.log(`baselines: ${over}; npm run baselines (run by CI) compares them`);
 const script = fileURLToPath(new URL("compare-baseline.ts", import.meta.url));
 
 describe("the explorer against TLC's recorded baselines", () => {
@@ -31,7 +32,11 @@ describe("the explorer against TLC's recorded baselines", () => {
     async (_, { spec, entry, index }) => {
       const { stdout } = await execa("node", ["--import", "tsx", script, spec, String(index)]);
       const ours = JSON.parse(stdout);
-      expect({ distinctStates: ours.distinctStates, generatedStates: ours.generatedStates, depth: ours.depth }).toEqual({ distinctStates: entry.distinctStates, generatedStates: entry.generatedStates, depth: entry.depth });
+      expect({ distinctStates: ours.distinctStates, generatedStates: ours.generatedStates, depth: ours.depth }).toEqual({
+        distinctStates: entry.distinctStates,
+        generatedStates: entry.generatedStates,
+        depth: entry.depth,
+      });
       expect(ours.verdicts).toEqual(entry.verdicts);
       expect(ours.projections).toBe(ours.distinctStates); // toTla is injective on the reachable states
       expect(ours.reachableDigest).toBe(entry.reachableDigest);
@@ -45,7 +50,10 @@ describe("every variant's declared failures, against TLC", () => {
   const paired = variants.flat().filter((v) => v.spec.tlaModule !== undefined);
 
   it.each(paired.map((v) => [`${v.spec.name} ${v.variant}`, v] as const))("%s has a configuration recorded from TLC", (_, { spec, variant }) => {
-    expect(readBaseline(spec).entries.some((e) => e.variant === variant), `record one with: interleave tlc ${spec.name} --variant ${variant} --record`).toBe(true);
+    expect(
+      readBaseline(spec).entries.some((e) => e.variant === variant),
+      `record one with: interleave tlc ${spec.name} --variant ${variant} --record`,
+    ).toBe(true);
   });
 
   const atDefaults = paired.flatMap((v) => {
@@ -55,7 +63,10 @@ describe("every variant's declared failures, against TLC", () => {
   });
 
   it.each(atDefaults)("%s at its defaults: TLC violates exactly the properties the variant declares", (_, { declared, entry }) => {
-    const violated = Object.entries(entry.verdicts).filter(([, holds]) => !holds).map(([name]) => name).sort();
+    const violated = Object.entries(entry.verdicts)
+      .filter(([, holds]) => !holds)
+      .map(([name]) => name)
+      .sort();
     expect(violated).toEqual(declared.filter((p) => p in entry.verdicts).sort());
   });
 });
@@ -73,7 +84,9 @@ describe("baseline files", () => {
   });
 
   it("JSON of the wrong shape is a clear error", () => {
-    expect(() => readBaselineFile(write(JSON.stringify({ spec: "abd", entries: [{ variant: "main", distinctStates: -1 }] })))).toThrow(/corrupt baseline/);
+    expect(() => readBaselineFile(write(JSON.stringify({ spec: "abd", entries: [{ variant: "main", distinctStates: -1 }] })))).toThrow(
+      /corrupt baseline/,
+    );
     expect(() => readBaselineFile(write(JSON.stringify({ spec: "abd", entries: [] })))).not.toThrow();
   });
 });

@@ -20,10 +20,46 @@ function expectSame(a: unknown, b: unknown, same: boolean): void {
 
 describe("Maps and Sets are values, in canonical order", () => {
   it("equal Maps built in different insertion orders are equal", () => {
-    expectSame(new Map([["a", 1], ["b", 2], ["c", 3]]), new Map([["c", 3], ["a", 1], ["b", 2]]), true);
-    expectSame(new Map([[2, "x"], [10, "y"], [-1, "z"]]), new Map([[10, "y"], [-1, "z"], [2, "x"]]), true);
-    const keyedByRecords = new Map<unknown, number>([[{ id: 1, at: "s" }, 1], ["k", 2], [3, 3]]);
-    expectSame(keyedByRecords, new Map<unknown, number>([[3, 3], [{ at: "s", id: 1 }, 1], ["k", 2]]), true);
+    expectSame(
+      new Map([
+        ["a", 1],
+        ["b", 2],
+        ["c", 3],
+      ]),
+      new Map([
+        ["c", 3],
+        ["a", 1],
+        ["b", 2],
+      ]),
+      true,
+    );
+    expectSame(
+      new Map([
+        [2, "x"],
+        [10, "y"],
+        [-1, "z"],
+      ]),
+      new Map([
+        [10, "y"],
+        [-1, "z"],
+        [2, "x"],
+      ]),
+      true,
+    );
+    const keyedByRecords = new Map<unknown, number>([
+      [{ id: 1, at: "s" }, 1],
+      ["k", 2],
+      [3, 3],
+    ]);
+    expectSame(
+      keyedByRecords,
+      new Map<unknown, number>([
+        [3, 3],
+        [{ at: "s", id: 1 }, 1],
+        ["k", 2],
+      ]),
+      true,
+    );
   });
 
   it("equal Sets built in different insertion orders are equal", () => {
@@ -33,12 +69,54 @@ describe("Maps and Sets are values, in canonical order", () => {
   });
 
   it("Maps with different contents differ", () => {
-    const m = new Map([["a", 1], ["b", 2]]);
-    expectSame(m, new Map([["a", 1], ["b", 3]]), false); // a value
-    expectSame(m, new Map([["a", 1], ["c", 2]]), false); // a key
-    expectSame(m, new Map([["a", 1], ["b", 2], ["c", 0]]), false); // one more entry
-    expectSame(m, new Map([["a", 2], ["b", 1]]), false); // values swapped between keys
-    expectSame(new Map<unknown, string>([[1, "a"], ["1", "b"]]), new Map<unknown, string>([[1, "b"], ["1", "a"]]), false);
+    const m = new Map([
+      ["a", 1],
+      ["b", 2],
+    ]);
+    expectSame(
+      m,
+      new Map([
+        ["a", 1],
+        ["b", 3],
+      ]),
+      false,
+    ); // a value
+    expectSame(
+      m,
+      new Map([
+        ["a", 1],
+        ["c", 2],
+      ]),
+      false,
+    ); // a key
+    expectSame(
+      m,
+      new Map([
+        ["a", 1],
+        ["b", 2],
+        ["c", 0],
+      ]),
+      false,
+    ); // one more entry
+    expectSame(
+      m,
+      new Map([
+        ["a", 2],
+        ["b", 1],
+      ]),
+      false,
+    ); // values swapped between keys
+    expectSame(
+      new Map<unknown, string>([
+        [1, "a"],
+        ["1", "b"],
+      ]),
+      new Map<unknown, string>([
+        [1, "b"],
+        ["1", "a"],
+      ]),
+      false,
+    );
     expectSame(new Map([["k", undefined]]), new Map(), false); // an entry holding undefined is an entry
   });
 
@@ -61,7 +139,10 @@ describe("Maps and Sets are values, in canonical order", () => {
       new Set([1, 2]),
       [1, 2],
       { 0: 1, 1: 2 },
-      new Map([[1, 1], [2, 2]]),
+      new Map([
+        [1, 1],
+        [2, 2],
+      ]),
       new Map([["a", 1]]),
       { a: 1 },
       [["a", 1]],
@@ -157,7 +238,8 @@ function reshuffle(value: unknown, next: () => number): unknown {
 /** Equality of plain data written independently of encode and hash: the oracle. */
 function plainEqual(a: unknown, b: unknown): boolean {
   if (typeof a !== "object" || a === null || typeof b !== "object" || b === null) return a === b;
-  if (Array.isArray(a) || Array.isArray(b)) return Array.isArray(a) && Array.isArray(b) && a.length === b.length && a.every((x, i) => plainEqual(x, b[i]));
+  if (Array.isArray(a) || Array.isArray(b))
+    return Array.isArray(a) && Array.isArray(b) && a.length === b.length && a.every((x, i) => plainEqual(x, b[i]));
   if (a instanceof Map || b instanceof Map) {
     if (!(a instanceof Map && b instanceof Map) || a.size !== b.size) return false;
     return [...a].every(([k, v]) => [...b].some(([k2, v2]) => plainEqual(k, k2) && plainEqual(v, v2)));
@@ -172,7 +254,7 @@ function plainEqual(a: unknown, b: unknown): boolean {
 }
 
 /** Drops later members equal (by the oracle) to earlier ones: distinct objects alike are rejected in a Map or Set. */
-const distinct = <T,>(items: readonly T[], keyOf: (item: T) => unknown): T[] =>
+const distinct = <T>(items: readonly T[], keyOf: (item: T) => unknown): T[] =>
   items.filter((item, i) => items.findIndex((other) => plainEqual(keyOf(other), keyOf(item))) === i);
 
 /** Plain values from a small domain, so that equal values turn up often among random pairs. */

@@ -67,18 +67,47 @@ const cases: [string, () => unknown, PathStep[], string | RegExp][] = [
   ["a Promise", () => ({ p: Promise.resolve(1) }), ["p"], "a class instance (Promise)"],
   ["a subclass of Array", () => ({ log: Log.from([1, 2]) }), ["log"], "a class instance (Log)"],
   ["a subclass of Map", () => ({ c: new Counts() }), ["c"], "a class instance (Counts)"],
-  ["an object with an inherited prototype", () => ({ o: Object.create({ hidden: 1 }) }), ["o"], "an object with a prototype other than Object.prototype"],
+  [
+    "an object with an inherited prototype",
+    () => ({ o: Object.create({ hidden: 1 }) }),
+    ["o"],
+    "an object with a prototype other than Object.prototype",
+  ],
   ["a class instance as a Map value", () => ({ m: new Map([["k", new Foo()]]) }), ["m", { mapValue: "k" }], "a class instance (Foo)"],
-  ["a class instance as a Map key", () => ({ m: new Map<unknown, number>([["a", 1], [new Foo(), 2]]) }), ["m", { mapKey: 1 }], "a class instance (Foo)"],
+  [
+    "a class instance as a Map key",
+    () => ({
+      m: new Map<unknown, number>([
+        ["a", 1],
+        [new Foo(), 2],
+      ]),
+    }),
+    ["m", { mapKey: 1 }],
+    "a class instance (Foo)",
+  ],
   ["a function in a Set", () => ({ s: new Set([1, () => 2]) }), ["s", { setElement: 1 }], "a function"],
   ["a cycle through a record and an array", selfHolding, ["procs", 0, "a", 1, "back"], "a cycle: this is procs[0] again, so it contains itself"],
   ["a cycle through a Map value", mapHoldingItself, ["m", { mapValue: "me" }, 0], "a cycle: this is m again, so it contains itself"],
   ["a cycle through a Set", setHoldingItself, [{ setElement: 1 }, "s"], "a cycle: this is (root) again, so it contains itself"],
   ["a Map keyed by itself", mapKeyedByItself, ["m", { mapKey: 0 }], "a cycle: this is m again, so it contains itself"],
-  ["a Map with two equal keys", () => ({ m: new Map([[{ k: 1 }, "a"], [{ k: 1 }, "b"]]) }), ["m"], /^a Map with two equal keys \(\{"k":1\}\)/],
+  [
+    "a Map with two equal keys",
+    () => ({
+      m: new Map([
+        [{ k: 1 }, "a"],
+        [{ k: 1 }, "b"],
+      ]),
+    }),
+    ["m"],
+    /^a Map with two equal keys \(\{"k":1\}\)/,
+  ],
   ["a Set with two equal elements", () => ({ s: new Set([[1, 2], [3], [1, 2]]) }), ["s"], /^a Set with two equal elements \(\[1,2\]\)/],
-  ["a value nested too deep", () => ({ top: nest(maxDepth) }),
-    ["top", ...Array<string>(maxDepth - 1).fill("a")], `a value nested more than ${maxDepth} levels deep`],
+  [
+    "a value nested too deep",
+    () => ({ top: nest(maxDepth) }),
+    ["top", ...Array<string>(maxDepth - 1).fill("a")],
+    `a value nested more than ${maxDepth} levels deep`,
+  ],
 ];
 
 function nest(levels: number): unknown {
@@ -154,10 +183,33 @@ describe("values that are not plain data are rejected, naming the path to them",
 
 describe("assertPlainData also checks own properties (the fast walks do not: see plain-data.ts)", () => {
   it.each([
-    ["a getter", () => ({ p: [{ get n() { return 1; } }] }), ["p", 0, "n"], "an accessor property (getter or setter)"],
-    ["a setter", () => ({ p: Object.defineProperty({}, "n", { set() {}, enumerable: true }) }), ["p", "n"], "an accessor property (getter or setter)"],
+    [
+      "a getter",
+      () => ({
+        p: [
+          {
+            get n() {
+              return 1;
+            },
+          },
+        ],
+      }),
+      ["p", 0, "n"],
+      "an accessor property (getter or setter)",
+    ],
+    [
+      "a setter",
+      () => ({ p: Object.defineProperty({}, "n", { set() {}, enumerable: true }) }),
+      ["p", "n"],
+      "an accessor property (getter or setter)",
+    ],
     ["a symbol key", () => ({ p: { [Symbol("k")]: 1 } }), ["p"], "a property keyed by a symbol (Symbol(k))"],
-    ["a non-enumerable property", () => ({ p: Object.defineProperty({ a: 1 }, "hidden", { value: 2 }) }), ["p", "hidden"], "a non-enumerable property"],
+    [
+      "a non-enumerable property",
+      () => ({ p: Object.defineProperty({ a: 1 }, "hidden", { value: 2 }) }),
+      ["p", "hidden"],
+      "a non-enumerable property",
+    ],
     ["a named property on an array", () => ({ p: Object.assign([1, 2], { extra: 3 }) }), ["p", "extra"], "a named property on an array"],
   ] as const)("rejects %s", (_, make, path, what) => {
     const error = rejection(() => assertPlainData(make()));

@@ -7,7 +7,23 @@ import { toItf } from "../../checker/trace/itf.ts";
 
 describe("toItf: Maps and Sets in ITF form, null as null", () => {
   it("writes a Map as #map and a Set as #set, in canonical order whatever the insertion order", () => {
-    expect(toItf(new Map<unknown, unknown>([["b", 2], [10, 0], ["a", [1]], [3, null]]))).toEqual({ "#map": [[3, null], [10, 0], ["a", [1]], ["b", 2]] });
+    expect(
+      toItf(
+        new Map<unknown, unknown>([
+          ["b", 2],
+          [10, 0],
+          ["a", [1]],
+          [3, null],
+        ]),
+      ),
+    ).toEqual({
+      "#map": [
+        [3, null],
+        [10, 0],
+        ["a", [1]],
+        ["b", 2],
+      ],
+    });
     expect(toItf(new Set(["y", "x"]))).toEqual({ "#set": ["x", "y"] });
     expect(JSON.stringify(toItf({ s: new Set([2, 1]) }))).toBe(JSON.stringify(toItf({ s: new Set([1, 2]) })));
     expect(toItf(new Map([[{ id: 2 }, new Set([{ k: 1 }])]]))).toEqual({ "#map": [[{ id: 2 }, { "#set": [{ k: 1 }] }]] });
@@ -24,7 +40,14 @@ describe("toItf: Maps and Sets in ITF form, null as null", () => {
 
 describe("formatValue: Maps and Sets readable", () => {
   it("shows a Map as Map{k → v} and a Set as Set{a, b}, in canonical order", () => {
-    expect(formatValue(new Map<string, unknown>([["b", 2], ["a", [1, 2]]]))).toBe('Map{"a" → [1, 2], "b" → 2}');
+    expect(
+      formatValue(
+        new Map<string, unknown>([
+          ["b", 2],
+          ["a", [1, 2]],
+        ]),
+      ),
+    ).toBe('Map{"a" → [1, 2], "b" → 2}');
     expect(formatValue(new Set([3, 1, 2]))).toBe("Set{1, 2, 3}");
     expect(formatValue({ type: "Ack", seen: new Set(["s2", "s1"]) })).toBe('Ack(seen: Set{"s1", "s2"})');
     expect(formatValue(new Map())).toBe("Map{}");
@@ -34,8 +57,18 @@ describe("formatValue: Maps and Sets readable", () => {
 
 describe("plainToTla: a Map is a TLA+ function, a Set a TLA+ set", () => {
   it("maps a Map to a function and a Set to a set, whatever the insertion order", () => {
-    const a = plainToTla(new Map([[1, "x"], [3, "y"]]));
-    const b = plainToTla(new Map([[3, "y"], [1, "x"]]));
+    const a = plainToTla(
+      new Map([
+        [1, "x"],
+        [3, "y"],
+      ]),
+    );
+    const b = plainToTla(
+      new Map([
+        [3, "y"],
+        [1, "x"],
+      ]),
+    );
     expect(canonical(a)).toBe(canonical(b));
     expect(canonical(a)).toBe('(1 :> "x" @@ 3 :> "y")');
     expect(canonical(plainToTla(new Set(["b", "a"])))).toBe('{"a", "b"}');

@@ -35,7 +35,9 @@ const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
 describe("TLC corpus", () => {
   it("has an expectation for every fixture and a fixture for every expectation", () => {
-    const fixtures = readdirSync(corpus).filter((f) => f.endsWith(".out")).map((f) => f.replace(/\.out$/, ""));
+    const fixtures = readdirSync(corpus)
+      .filter((f) => f.endsWith(".out"))
+      .map((f) => f.replace(/\.out$/, ""));
     expect(fixtures.sort()).toEqual(Object.keys(expected.specs).sort());
     expect(fixtures.length).toBeGreaterThanOrEqual(11);
   });
@@ -53,8 +55,12 @@ describe("TLC corpus", () => {
 
     it("gives TLC's counts and depth", () => {
       const r = parseTlcOutput(output(name));
-      expect({ distinct: r.distinctStates, generated: r.generatedStates, queue: r.queue, depth: r.depth })
-        .toEqual({ distinct: spec.distinctStates, generated: spec.generatedStates, queue: spec.queue, depth: spec.depth });
+      expect({ distinct: r.distinctStates, generated: r.generatedStates, queue: r.queue, depth: r.depth }).toEqual({
+        distinct: spec.distinctStates,
+        generated: spec.generatedStates,
+        queue: spec.queue,
+        depth: spec.depth,
+      });
     });
 
     it("gives TLC's verdict", () => {

@@ -32,14 +32,27 @@ function simulatedTlc(model: Model<number, "inc">): PairedTlcResult {
   const small = run.result.properties[0]!;
   return {
     version: "simulated",
-    counts: { version: "simulated", distinctStates: run.result.distinctStates, generatedStates: run.result.generatedStates, queue: 0, depth: run.result.depth, success: small.holds === true, collisionProbability: null, violations: [], warnings: [] },
+    counts: {
+      version: "simulated",
+      distinctStates: run.result.distinctStates,
+      generatedStates: run.result.generatedStates,
+      queue: 0,
+      depth: run.result.depth,
+      success: small.holds === true,
+      collisionProbability: null,
+      violations: [],
+      warnings: [],
+    },
     reachable,
     verdicts: new Map([["small", { holds: small.holds === true }]]),
     seconds: 0,
   };
 }
 
-const disagreements = (model: Model<number, "inc">, tlc: PairedTlcResult) => compare(model, pairing, exploreProjected(model, pairing, properties), tlc).filter((c) => !c.agree).map((c) => c.what);
+const disagreements = (model: Model<number, "inc">, tlc: PairedTlcResult) =>
+  compare(model, pairing, exploreProjected(model, pairing, properties), tlc)
+    .filter((c) => !c.agree)
+    .map((c) => c.what);
 
 describe("the cross-check", () => {
   it("agrees when the model and its twin are the same system", () => {
@@ -47,7 +60,13 @@ describe("the cross-check", () => {
   });
 
   it("catches a twin that differs by one transition: verdict, counts and reachable set", () => {
-    expect(disagreements(counter(4), simulatedTlc(counter(3)))).toEqual(["verdict of small", "distinctStates", "generatedStates", "depth", "reachable sets"]);
+    expect(disagreements(counter(4), simulatedTlc(counter(3)))).toEqual([
+      "verdict of small",
+      "distinctStates",
+      "generatedStates",
+      "depth",
+      "reachable sets",
+    ]);
   });
 
   it("catches a projection that is not injective", () => {

@@ -34,7 +34,9 @@ describe("tlc:install", () => {
     const dir = mkdtempSync(join(tmpdir(), "install-"));
     const target = join(dir, "tla2tools.jar");
     await expect(installTlc({ url: `${base}/tla2tools.jar`, sha256: "0".repeat(64), target })).rejects.toThrow(UsageError);
-    await expect(installTlc({ url: `${base}/tla2tools.jar`, sha256: "0".repeat(64), target })).rejects.toThrow(/SHA-256 .* expected 0{64}; nothing was installed/);
+    await expect(installTlc({ url: `${base}/tla2tools.jar`, sha256: "0".repeat(64), target })).rejects.toThrow(
+      /SHA-256 .* expected 0{64}; nothing was installed/,
+    );
     expect(readdirSync(dir)).toEqual([]);
   });
 

@@ -13,13 +13,24 @@ const { available, reason } = await tlcAvailability();
 if (!available) console.log(`TLC live tests skipped: ${reason} (to run them, set TLA2TOOLS_JAR to a tla2tools.jar and have Java 11+)`);
 
 const fixtures = fileURLToPath(new URL("fixtures/", import.meta.url));
-const tlc = (...args: string[]) => execa("node", [fileURLToPath(new URL("../../bin/interleave.js", import.meta.url)), "tlc", ...args], { cwd: fixtures, reject: false });
+const tlc = (...args: string[]) =>
+  execa("node", [fileURLToPath(new URL("../../bin/interleave.js", import.meta.url)), "tlc", ...args], { cwd: fixtures, reject: false });
 
 describe.skipIf(!available)("interleave tlc against a live TLC", () => {
   it("a spec that holds: counts and verdicts as a result document, exit 0", async () => {
     const r = await tlc("--module", "MC.tla", "--json");
     expect(r.exitCode).toBe(0);
-    expect(JSON.parse(r.stdout)).toMatchObject({ tool: "tlc", complete: true, distinctStates: 4, generatedStates: 5, depth: 4, properties: [{ name: "Inv", holds: true }, { name: "no-deadlock", holds: true }] });
+    expect(JSON.parse(r.stdout)).toMatchObject({
+      tool: "tlc",
+      complete: true,
+      distinctStates: 4,
+      generatedStates: 5,
+      depth: 4,
+      properties: [
+        { name: "Inv", holds: true },
+        { name: "no-deadlock", holds: true },
+      ],
+    });
   });
 
   it("an invariant violation: exit 1 and the trace in ITF values", async () => {
@@ -54,11 +65,14 @@ const smallest = (await loadSpecs(examplesDir)).flatMap((spec) => {
     const known = byVariant.get(entry.variant);
     if (!known || entry.distinctStates < known.distinctStates) byVariant.set(entry.variant, entry);
   }
-  return [...byVariant.values()].filter((entry) => entry.distinctStates <= liveLimit).map((entry) => [spec.name, entry.variant, Object.entries(entry.config).map(([k, v]) => `${k}=${v}`)] as const);
+  return [...byVariant.values()]
+    .filter((entry) => entry.distinctStates <= liveLimit)
+    .map((entry) => [spec.name, entry.variant, Object.entries(entry.config).map(([k, v]) => `${k}=${v}`)] as const);
 });
 
 describe.skipIf(!available)("interleave crosscheck against a live TLC", () => {
-  const crosscheck = (...args: string[]) => execa("node", [fileURLToPath(new URL("../../bin/interleave.js", import.meta.url)), "crosscheck", ...args], { reject: false });
+  const crosscheck = (...args: string[]) =>
+    execa("node", [fileURLToPath(new URL("../../bin/interleave.js", import.meta.url)), "crosscheck", ...args], { reject: false });
 
   it.each(smallest)("%s %s %j: verdicts, counts, reachable sets and replays agree", async (spec, variant, settings) => {
     const r = await crosscheck(spec, "--variant", variant, ...settings.flatMap((s) => ["--set", s]), "--json");
@@ -80,7 +94,9 @@ describe.skipIf(!available)("the scaffold of interleave new against a live TLC",
 
   it.each([["main"], ["grant-without-check"]])("%s: its TLA+ twin agrees with the explorer", async (variant) => {
     const bin = fileURLToPath(new URL("../../bin/interleave.js", import.meta.url));
-    const r = await execa("node", [bin, "crosscheck", "my-lock", "--variant", variant, "--specs", join(project, "specs"), "--json"], { reject: false });
+    const r = await execa("node", [bin, "crosscheck", "my-lock", "--variant", variant, "--specs", join(project, "specs"), "--json"], {
+      reject: false,
+    });
     expect(r.exitCode, r.stderr).toBe(0);
     expect(JSON.parse(r.stdout).agree).toBe(true);
   });

@@ -1,7 +1,18 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { parseValue } from "../../checker/tlc/parse-value.ts";
-import { canonical, modelValue, normalize, print, tlaFunction, tlaRecord, tlaSeq, tlaSet, toItfValue, type TlaValue } from "../../checker/tlc/value.ts";
+import {
+  canonical,
+  modelValue,
+  normalize,
+  print,
+  tlaFunction,
+  tlaRecord,
+  tlaSeq,
+  tlaSet,
+  toItfValue,
+  type TlaValue,
+} from "../../checker/tlc/value.ts";
 import { UsageError } from "../../checker/errors.ts";
 
 /** Random TLA+ values of bounded depth. */
@@ -14,7 +25,10 @@ const { value } = fc.letrec<{ value: TlaValue }>((tie) => ({
     fc.constantFrom("s1", "Nil", "c_2").map(modelValue),
     fc.array(tie("value"), { maxLength: 3 }).map(tlaSet),
     fc.array(tie("value"), { maxLength: 3 }).map(tlaSeq),
-    fc.dictionary(fc.stringMatching(/^[a-z][a-z0-9]{0,4}$/), tie("value"), { maxKeys: 3 }).filter((d) => Object.keys(d).length > 0).map(tlaRecord),
+    fc
+      .dictionary(fc.stringMatching(/^[a-z][a-z0-9]{0,4}$/), tie("value"), { maxKeys: 3 })
+      .filter((d) => Object.keys(d).length > 0)
+      .map(tlaRecord),
     fc.array(fc.tuple(tie("value"), tie("value")), { minLength: 1, maxLength: 3 }).map(tlaFunction),
   ),
 }));
@@ -22,7 +36,12 @@ const { value } = fc.letrec<{ value: TlaValue }>((tie) => ({
 describe("TLA+ values", () => {
   it("parses what TLC prints", () => {
     expect(parseValue('[a |-> 0, b |-> {0, 1}, c |-> <<"x", TRUE>>]')).toEqual(tlaRecord({ a: 0, b: tlaSet([0, 1]), c: tlaSeq(["x", true]) }));
-    expect(parseValue("(s1 :> 1 @@ s2 :> -2)")).toEqual(tlaFunction([[modelValue("s1"), 1], [modelValue("s2"), -2]]));
+    expect(parseValue("(s1 :> 1 @@ s2 :> -2)")).toEqual(
+      tlaFunction([
+        [modelValue("s1"), 1],
+        [modelValue("s2"), -2],
+      ]),
+    );
     expect(parseValue("1..3")).toEqual(tlaSet([1, 2, 3]));
     expect(parseValue('"a\\"b\\\\c\\n"')).toBe('a"b\\c\n');
     expect(parseValue("<<>>")).toEqual(tlaSeq([]));
@@ -63,7 +82,11 @@ describe("TLA+ values", () => {
   });
 
   it("encodes values in ITF", () => {
-    expect(toItfValue(parseValue('[a |-> {1}, b |-> <<"x">>, c |-> (s1 :> TRUE)]'))).toEqual({ a: { "#set": [1] }, b: ["x"], c: { "#map": [[{ "#unserializable": "s1" }, true]] } });
+    expect(toItfValue(parseValue('[a |-> {1}, b |-> <<"x">>, c |-> (s1 :> TRUE)]'))).toEqual({
+      a: { "#set": [1] },
+      b: ["x"],
+      c: { "#map": [[{ "#unserializable": "s1" }, true]] },
+    });
   });
 
   it.each(["[a |-> ]", "{1, 2", "<<1 2>>", '"open', "(1 :> 2 @@ )", "1..", "@"])("rejects malformed %j with a UsageError", (text) => {

@@ -20,6 +20,8 @@ export function abdRoles(options: AbdOptions) {
   const servers = Array.from({ length: options.servers }, (_, i) => i);
   return {
     servers: servers.map((i) => abdServer(`s${i + 1}`)),
-    clients: options.scripts.map((script, i) => abdClient({ name: `c${i + 1}`, id: options.servers + i, servers, script, flaws: options.flaws ?? {} })),
+    clients: options.scripts.map((script, i) =>
+      abdClient({ name: `c${i + 1}`, id: options.servers + i, servers, script, flaws: options.flaws ?? {} }),
+    ),
   };
 }

@@ -15,7 +15,12 @@ export interface ChainClientState {
  * as the client currently knows the chain. There are no retries: a request lost with a crashed node is
  * never answered.
  */
-export function chainClient(options: { name: string; nodes: readonly Id[]; script: readonly Operation[]; readAtHead?: boolean }): Actor<ChainClientState, ChainMessage> {
+export function chainClient(options: {
+  name: string;
+  nodes: readonly Id[];
+  script: readonly Operation[];
+  readAtHead?: boolean;
+}): Actor<ChainClientState, ChainMessage> {
   const { nodes, script } = options;
   const live = (state: ChainClientState) => nodes.filter((n) => !state.down.includes(n));
   return {

@@ -20,7 +20,12 @@ export interface AcceptorState {
  * accepts a proposal whose ballot is at least the one promised, and tells every learner. With `answersAll`
  * (for proposers that retry) it also tells the proposer what it accepted, and refuses the rest with a nack.
  */
-export function acceptor(options: { name: string; learners: readonly Id[]; flaws?: AcceptorFlaws; answersAll?: boolean }): Actor<AcceptorState, PaxosMessage> {
+export function acceptor(options: {
+  name: string;
+  learners: readonly Id[];
+  flaws?: AcceptorFlaws;
+  answersAll?: boolean;
+}): Actor<AcceptorState, PaxosMessage> {
   const { learners, flaws = {}, answersAll = false } = options;
   return {
     name: options.name,
@@ -37,7 +42,8 @@ export function acceptor(options: { name: string; learners: readonly Id[]; flaws
         const votes = [...state.votes.filter((v) => v.ballot !== proposal.ballot), proposal].sort((a, b) => a.ballot - b.ballot);
         return { promised: Math.max(state.promised, message.ballot), accepted: proposal, votes };
       }
-      if (answersAll && (message.type === "prepare" || message.type === "accept")) out.send(from, { type: "nack", ballot: message.ballot, promised: state.promised });
+      if (answersAll && (message.type === "prepare" || message.type === "accept"))
+        out.send(from, { type: "nack", ballot: message.ballot, promised: state.promised });
       return state;
     },
   };

@@ -29,7 +29,12 @@ export interface RetryingProposerState {
  * Waiting for every answer before retrying keeps no message of an abandoned attempt in flight (it assumes
  * acceptors do not crash).
  */
-export function retryingProposer(options: { name: string; ballot: number; value: number; acceptors: readonly Id[] }): Actor<RetryingProposerState, PaxosMessage> {
+export function retryingProposer(options: {
+  name: string;
+  ballot: number;
+  value: number;
+  acceptors: readonly Id[];
+}): Actor<RetryingProposerState, PaxosMessage> {
   const { acceptors } = options;
   const majority = Math.floor(acceptors.length / 2) + 1;
   const attempt = (ballot: number, out: { send(to: Id, m: PaxosMessage): void }): RetryingProposerState => {
@@ -43,7 +48,14 @@ export function retryingProposer(options: { name: string; ballot: number; value:
     localEvents: (state) => (state.phase === "idle" ? ["propose"] : []),
     onLocalEvent: (state, _event, out) => attempt(state.ballot, out),
     receive(state, from, message, out) {
-      if (message.type === "prepare" || message.type === "accept" || message.ballot !== state.ballot || state.phase === "idle" || state.phase === "done") return state;
+      if (
+        message.type === "prepare" ||
+        message.type === "accept" ||
+        message.ballot !== state.ballot ||
+        state.phase === "idle" ||
+        state.phase === "done"
+      )
+        return state;
       let next: RetryingProposerState = { ...state, waiting: state.waiting - 1 };
       if (message.type === "nack") next = { ...next, preempted: Math.max(state.preempted, message.promised) };
       else if (message.type === "promise" && state.phase === "preparing") {

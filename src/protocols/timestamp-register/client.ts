@@ -56,7 +56,8 @@ export function registerClient(options: RegisterClientOptions): Actor<RegisterCl
       out.invoked(op);
       const rid = state.rid + 1;
       const base = { ...state, next: state.next + 1, op, rid, heard: [] };
-      if (op.op === "write" && stamping.kind === "local-clock") return startWrite(base, rid, [stamping.offset + state.writes + 1, id], op.value as Value, out);
+      if (op.op === "write" && stamping.kind === "local-clock")
+        return startWrite(base, rid, [stamping.offset + state.writes + 1, id], op.value as Value, out);
       broadcast(out, { type: "read", rid });
       return { ...base, phase: "read", version: [0, 0], value: null };
     },
@@ -65,7 +66,9 @@ export function registerClient(options: RegisterClientOptions): Actor<RegisterCl
       if (!("rid" in message) || message.rid !== state.rid || state.heard.includes(from)) return state;
       const heard = [...state.heard, from].sort((a, b) => a - b);
       if (state.phase === "read" && message.type === "readReply") {
-        const best = newer(message.version, state.version) ? { version: message.version, value: message.value } : { version: state.version, value: state.value };
+        const best = newer(message.version, state.version)
+          ? { version: message.version, value: message.value }
+          : { version: state.version, value: state.value };
         if (heard.length < majority) return { ...state, heard, ...best };
         if (state.op?.op === "write") return startWrite(state, state.rid + 1, [best.version[0] + 1, id], state.op.value as Value, out);
         out.returned(best.value);

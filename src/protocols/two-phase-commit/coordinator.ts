@@ -31,7 +31,11 @@ export function coordinator(options: { name: string; rms: readonly Id[]; flaws?:
   };
   /** Logs the decision (a commit forced, an abort not) and sends it to every participant. */
   const decide = (state: CoordinatorState, commit: boolean, out: Out<CommitMessage>): CoordinatorState =>
-    sendAll({ ...write(state, commit ? "commit" : "abort", commit), phase: "decided", decision: commit ? "commit" : "abort" }, { type: "decision", commit }, out);
+    sendAll(
+      { ...write(state, commit ? "commit" : "abort", commit), phase: "decided", decision: commit ? "commit" : "abort" },
+      { type: "decision", commit },
+      out,
+    );
 
   return {
     name: options.name,

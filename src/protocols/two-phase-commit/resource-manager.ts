@@ -33,7 +33,8 @@ export function resourceManager(options: { name: string; coordinator: Id }): Act
       if (message.type !== "decision") return state;
       if (message.commit && state.phase === "prepared") return send({ ...write(state, "commit", true), phase: "committed" }, { type: "ack" }, out);
       // An abort can overtake the prepare on an unordered network: a working participant aborts too.
-      if (!message.commit && (state.phase === "working" || state.phase === "asked" || state.phase === "prepared")) return send({ ...write(state, "abort", false), phase: "aborted" }, { type: "ack" }, out);
+      if (!message.commit && (state.phase === "working" || state.phase === "asked" || state.phase === "prepared"))
+        return send({ ...write(state, "abort", false), phase: "aborted" }, { type: "ack" }, out);
       if (!message.commit && state.phase === "aborted") return send(state, { type: "ack" }, out);
       return state;
     },

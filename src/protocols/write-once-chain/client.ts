@@ -38,6 +38,7 @@ export function chainReader(options: { name: string; tail: Id }): Actor<ReaderSt
       out.send(options.tail, { type: "read" });
       return { ...state, phase: "reading" };
     },
-    receive: (state, _from, message) => (message.type === "readReply" && state.phase === "reading" ? { phase: "read", result: message.value } : state),
+    receive: (state, _from, message) =>
+      message.type === "readReply" && state.phase === "reading" ? { phase: "read", result: message.value } : state,
   };
 }
