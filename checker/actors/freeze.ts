@@ -4,12 +4,12 @@ import { findNonPlain, formatPath, shallowProblem } from "../state/plain-data.ts
  * Freezes a value a handler produced, deeply, and checks on the way that it is plain data. A handler that later
  * changes a state or message in place (instead of returning a new one) then fails at once with a TypeError
  * rather than corrupting states the explorer has stored; a value that is not plain data is refused with its path
- * from `where` (a process name, or a message's sender and receiver), e.g. `c1.pending: a class instance (Foo)`.
+ * from `where` (a process name, or a message's sender and receiver, computed only then), e.g. `c1.pending: a class instance (Foo)`.
  * Parts already frozen (shared with an earlier state) are not walked again. A Map's or Set's mutators are
  * replaced by ones that throw, since Object.freeze does not stop them.
  */
-export function freezePlain<T>(value: T, where: string): T {
-  if (!freeze(value)) refuse(value, where);
+export function freezePlain<T>(value: T, where: string | (() => string)): T {
+  if (!freeze(value)) refuse(value, typeof where === "string" ? where : where());
   return value;
 }
 

@@ -114,6 +114,7 @@ export function actorModel<R extends Roles>(roles: R, options: ActorModelOptions
   const channels = new Channels(network);
   const names = actors.map((a) => a.name);
   const roleEntries = Object.entries(ids);
+  let rolesOf: { procs: readonly unknown[] | undefined; roles: unknown } = { procs: undefined, roles: undefined };
   const isLive = (state: SystemState, id: Id) => !state.crashed.includes(id);
 
   const effects = new Effects<M>(channels, names);
@@ -133,7 +134,12 @@ export function actorModel<R extends Roles>(roles: R, options: ActorModelOptions
   return {
     ids,
     names,
-    roles: (state) => Object.fromEntries(roleEntries.map(([role, of]) => [role, of.map((id) => state.procs[id])])) as unknown as RoleStates<R>,
+    roles(state) {
+      // Several properties of one state usually ask in turn: the last answer is kept.
+      if (state.procs !== rolesOf.procs)
+        rolesOf = { procs: state.procs, roles: Object.fromEntries(roleEntries.map(([role, of]) => [role, of.map((id) => state.procs[id])])) };
+      return rolesOf.roles as RoleStates<R>;
+    },
     envelope: (key) => channels.envelope(key),
     initialStates: () => [{ procs: actors.map((a, id) => freezePlain(a.init(), names[id]!)), crashed: [], network: [], history: [] }],
 
@@ -295,14 +301,20 @@ class Effects<M> implements Out<M> {
 
   send(to: Id, message: M): void {
     if (!Number.isInteger(to) || to < 0 || to >= this.names.length) throw new Error(`${this.names[this.self]} sent to unknown process ${to}`);
-    this.sent.push(this.channels.keyOf(this.self, to, freezePlain(message, `${this.names[this.self]} sends to ${this.names[to]}: message`)));
+    this.sent.push(
+      this.channels.keyOf(
+        this.self,
+        to,
+        freezePlain(message, () => `${this.names[this.self]} sends to ${this.names[to]}: message`),
+      ),
+    );
   }
 
   invoked(call: Operation): void {
-    this.events.push({ client: this.self, call: freezePlain(call, `${this.names[this.self]} invokes: operation`) });
+    this.events.push({ client: this.self, call: freezePlain(call, () => `${this.names[this.self]} invokes: operation`) });
   }
 
   returned(ret: unknown): void {
-    this.events.push({ client: this.self, ret: freezePlain(ret, `${this.names[this.self]} returns: value`) });
+    this.events.push({ client: this.self, ret: freezePlain(ret, () => `${this.names[this.self]} returns: value`) });
   }
 }
