@@ -36,6 +36,9 @@ export function formatReport(document: ResultDocument): string {
 export const countsText = (d: ResultDocument): string =>
   `${n(d.distinctStates)} distinct states, ${n(d.generatedStates)} generated, depth ${d.depth}, ${d.seconds.toFixed(2)} s`;
 
+/** A verdict as one mark: ✓ holds, ✗ violated, ? undecided (or not checked). */
+export const verdictMark = (holds: boolean | null | undefined): string => (holds === true ? "✓" : holds === false ? "✗" : "?");
+
 /** A verdict as the reports print it. */
 export const verdictText = (holds: boolean | null): string => (holds === null ? "? undecided" : holds ? "✓ holds" : "✗ VIOLATED");
 

@@ -26,7 +26,7 @@ export interface Args {
   readonly emit: string | undefined;
   /** baselines: print the comparison as a Markdown table. */
   readonly markdown: boolean;
-  /** new: the folder to write the spec in, and whether to overwrite files. */
+  /** new: the project to write into (default: the nearest package.json's folder), and whether to overwrite files. */
   readonly dir: string | undefined;
   readonly force: boolean;
   /** Where the specs are: a folder of spec folders (default: specs/ of the nearest package.json). */

@@ -3,6 +3,7 @@ import { readBaseline, type BaselineEntry } from "../tlc/baseline.ts";
 import { baselineDifferences, exploreBaselineEntry, type ExplorerFigures } from "../tlc/baseline-check.ts";
 import { UsageError } from "../errors.ts";
 import { configText } from "../spec.ts";
+import { verdictMark } from "../report-text.ts";
 import { specsRootOf, type Args } from "./args.ts";
 
 interface Row {
@@ -49,10 +50,9 @@ const pair = (a: number, b: number) => (a === b ? n(a) : `${n(a)} / ${n(b)} ✗`
 
 /** Each property's verdict: ✓ holds, ✗ violated, and explorer/TLC when the two differ. */
 function verdictsText(row: Row): string {
-  const mark = (v: boolean | null | undefined) => (v === true ? "✓" : v === false ? "✗" : "?");
   const both = (name: string, tlc: boolean) => {
     const ours = row.explorer.verdicts[name];
-    return ours === tlc ? mark(tlc) : `${mark(ours)}/${mark(tlc)}`;
+    return ours === tlc ? verdictMark(tlc) : `${verdictMark(ours)}/${verdictMark(tlc)}`;
   };
   return Object.entries(row.entry.verdicts)
     .map(([name, tlc]) => `${name} ${both(name, tlc)}`)

@@ -1,4 +1,5 @@
 import { loadSpec, loadSpecs } from "../discover.ts";
+import { UsageError } from "../errors.ts";
 import type { Progress } from "../explore/result.ts";
 import type { FairnessLevels } from "../model.ts";
 import type { ResultDocument } from "../report.ts";
@@ -47,7 +48,9 @@ export async function runJob(job: SearchJob, shouldStop: () => boolean, onProgre
     return [jobRun(runSpec(spec, { ...options, variant: job.variant, set: job.set }).document, spec.variants[job.variant]?.fails)];
   }
   const runs: JobRun[] = [];
-  for (const spec of await loadSpecs(root)) {
+  const specs = await loadSpecs(root);
+  if (specs.length === 0) throw new UsageError(`no specs in ${root} (interleave new <name> writes one)`);
+  for (const spec of specs) {
     for (const [variant, declared] of Object.entries(spec.variants)) {
       if (shouldStop()) return runs;
       runs.push(jobRun(runSpec(spec, { ...options, variant }).document, declared.fails));
