@@ -23,7 +23,7 @@ export type { SequentialSpec } from "./props/sequential.ts";
 export { isLinearizable } from "./props/linearizability.ts";
 export { parseRegisterScripts, registerOpsKey, registerScripts } from "./register-scripts.ts";
 
-export { tlaBag, tlaHistory, tlaMessage, tlaScripts } from "./actors/tla.ts";
+export { tlaBag, tlaHistory, tlaMessage, tlaRecordWithSets, tlaRole, tlaScripts } from "./actors/tla.ts";
 export { plainToTla, nil } from "./tlc/plain.ts";
 export { tlaFunction, tlaRecord, tlaSeq, tlaSet, modelValue, print as printTla } from "./tlc/value.ts";
 export type { TlaValue } from "./tlc/value.ts";

@@ -1,6 +1,6 @@
-import type { HistoryEvent, Operation } from "../../src/actor/index.ts";
+import type { HistoryEvent, Id, Operation } from "../../src/actor/index.ts";
 import { plainToTla } from "../tlc/plain.ts";
-import { print, tlaFunction, tlaRecord, tlaSeq, type TlaRecord, type TlaValue } from "../tlc/value.ts";
+import { print, tlaFunction, tlaRecord, tlaSeq, tlaSet, type TlaRecord, type TlaValue } from "../tlc/value.ts";
 import type { ActorModel } from "./system.ts";
 
 /**
@@ -29,3 +29,14 @@ export function tlaHistory(history: readonly HistoryEvent[]): TlaValue {
 /** Client scripts (one list of operations per client) as the TLA+ text of a sequence of sequences. */
 export const tlaScripts = (scripts: readonly (readonly Operation[])[]): string =>
   print(tlaSeq(scripts.map((script) => tlaSeq(script.map(plainToTla)))));
+
+/** One role's process states as a TLA+ function from each process's id to its state, projected by `project`. */
+export function tlaRole<S>(ids: readonly Id[], states: readonly S[], project: (state: S) => TlaValue = plainToTla): TlaValue {
+  return tlaFunction(states.map((state, i) => [ids[i]!, project(state)]));
+}
+
+/** A record as a TLA+ record whose named array fields are sets (e.g. the servers a client has heard from). */
+export function tlaRecordWithSets<T extends object>(record: T, sets: readonly (keyof T & string)[]): TlaValue {
+  const asSet = (field: keyof T & string) => [field, tlaSet((record[field] as readonly unknown[]).map(plainToTla))] as const;
+  return tlaRecord({ ...(plainToTla(record) as TlaRecord).fields, ...Object.fromEntries(sets.map(asSet)) });
+}

@@ -1,17 +1,15 @@
-import type { AbdFlaws, ClientState, abdRoles } from "../../src/protocols/abd/index.ts";
+import type { AbdFlaws, abdRoles } from "../../src/protocols/abd/index.ts";
 import {
-  plainToTla,
   tlaBag,
-  tlaFunction,
   tlaHistory,
-  tlaRecord,
+  tlaRecordWithSets,
+  tlaRole,
   tlaScripts,
   tlaSet,
   type ActorModel,
   type Operation,
   type SystemState,
   type TlaPairing,
-  type TlaValue,
 } from "interleave";
 
 /** The pairing of one ABD configuration with Abd.tla: constants and the state projection. */
@@ -35,16 +33,12 @@ export function abdPairing(options: {
     toTla(state) {
       const roles = model.roles(state);
       return {
-        srv: tlaFunction(roles.servers.map((s, i) => [servers[i]!, plainToTla(s)])),
-        cli: tlaFunction(roles.clients.map((c, i) => [clients[i]!, client(c)])),
+        srv: tlaRole(servers, roles.servers),
+        cli: tlaRole(clients, roles.clients, (c) => tlaRecordWithSets(c, ["heard"])),
         net: tlaBag(model, state.network),
         crashed: tlaSet(state.crashed),
         hist: tlaHistory(state.history),
       };
     },
   };
-}
-
-function client(state: ClientState): TlaValue {
-  return tlaRecord({ ...(plainToTla(state) as { fields: Record<string, TlaValue> }).fields, heard: tlaSet(state.heard) });
 }

@@ -1,17 +1,15 @@
-import type { ChainClientState, chainReplicationRoles } from "../../src/protocols/chain-replication/index.ts";
+import type { chainReplicationRoles } from "../../src/protocols/chain-replication/index.ts";
 import {
-  plainToTla,
   tlaBag,
-  tlaFunction,
   tlaHistory,
-  tlaRecord,
+  tlaRecordWithSets,
+  tlaRole,
   tlaScripts,
   tlaSet,
   type ActorModel,
   type registerScripts,
   type SystemState,
   type TlaPairing,
-  type TlaValue,
 } from "interleave";
 
 /** The pairing of one configuration with ChainReplication.tla: constants and the state projection. */
@@ -23,7 +21,6 @@ export function chainReplicationPairing(options: {
 }): TlaPairing<SystemState> {
   const { model } = options;
   const { nodes, clients } = model.ids;
-  const client = (s: ChainClientState) => tlaRecord({ ...(plainToTla(s) as { fields: Record<string, TlaValue> }).fields, down: tlaSet(s.down) });
   return {
     constants: {
       NNodes: String(nodes.length),
@@ -35,8 +32,8 @@ export function chainReplicationPairing(options: {
     toTla(state) {
       const roles = model.roles(state);
       return {
-        node: tlaFunction(roles.nodes.map((n, i) => [nodes[i]!, plainToTla(n)])),
-        cli: tlaFunction(roles.clients.map((c, i) => [clients[i]!, client(c)])),
+        node: tlaRole(nodes, roles.nodes),
+        cli: tlaRole(clients, roles.clients, (c) => tlaRecordWithSets(c, ["down"])),
         net: tlaBag(model, state.network),
         crashed: tlaSet(state.crashed),
         hist: tlaHistory(state.history),

@@ -1,5 +1,5 @@
 import type { ClockFlaws, lamportRoles } from "../../src/protocols/lamport-clocks/index.ts";
-import { plainToTla, tlaBag, tlaFunction, type ActorModel, type SystemState, type TlaPairing } from "interleave";
+import { tlaBag, tlaRole, type ActorModel, type SystemState, type TlaPairing } from "interleave";
 
 /** The pairing of one configuration with LamportClocks.tla: constants and the state projection. */
 export function lamportPairing(options: {
@@ -17,7 +17,7 @@ export function lamportPairing(options: {
     },
     toTla(state) {
       return {
-        proc: tlaFunction(model.roles(state).processes.map((p, i) => [ids[i]!, plainToTla(p)])),
+        proc: tlaRole(ids, model.roles(state).processes),
         net: tlaBag(model, state.network),
       };
     },

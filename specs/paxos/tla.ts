@@ -3,17 +3,15 @@ import type { paxosRoles, retryingPaxosRoles } from "../../src/protocols/paxos/i
 import {
   plainToTla,
   tlaBag,
-  tlaFunction,
   tlaRecord,
+  tlaRecordWithSets,
+  tlaRole,
   tlaSeq,
   tlaSet,
   type ActorModel,
   type SystemState,
   type TlaPairing,
-  type TlaValue,
 } from "interleave";
-
-type TlaRecord = Extract<TlaValue, { kind: "record" }>;
 
 /** The pairing of one configuration with Paxos.tla: constants and the state projection. */
 export function paxosPairing(options: {
@@ -34,12 +32,12 @@ export function paxosPairing(options: {
     },
     toTla(state) {
       const roles = model.roles(state);
-      const proposer = (s: ProposerState) => tlaRecord({ ...(plainToTla(s) as TlaRecord).fields, promises: tlaSet(s.promises) });
+      const proposer = (s: ProposerState) => tlaRecordWithSets(s, ["promises"]);
       const learner = (s: LearnerState) => tlaRecord({ heard: tlaSet(s.heard.map((pair) => tlaSeq([...pair]))), learned: plainToTla(s.learned) });
       return {
-        prop: byId(ids.proposers, roles.proposers.map(proposer)),
+        prop: tlaRole(ids.proposers, roles.proposers, proposer),
         acc: acceptorsToTla(ids.acceptors, roles.acceptors),
-        lrn: byId(ids.learners, roles.learners.map(learner)),
+        lrn: tlaRole(ids.learners, roles.learners, learner),
         net: tlaBag(model, state.network),
         crashed: tlaSet(state.crashed),
       };
@@ -56,10 +54,9 @@ export function duelingPairing(options: { model: ActorModel<ReturnType<typeof re
     constants: { NProposers: String(ids.proposers.length), NAcceptors: String(ids.acceptors.length), Nil: "Nil" },
     toTla(state) {
       const roles = model.roles(state);
-      const proposer = (s: RetryingProposerState) =>
-        tlaRecord({ ...(plainToTla(s) as TlaRecord).fields, promises: tlaSet(s.promises), acks: tlaSet(s.acks) });
+      const proposer = (s: RetryingProposerState) => tlaRecordWithSets(s, ["promises", "acks"]);
       return {
-        prop: byId(ids.proposers, roles.proposers.map(proposer)),
+        prop: tlaRole(ids.proposers, roles.proposers, proposer),
         acc: acceptorsToTla(ids.acceptors, roles.acceptors),
         net: tlaBag(model, state.network),
       };
@@ -67,10 +64,6 @@ export function duelingPairing(options: { model: ActorModel<ReturnType<typeof re
   };
 }
 
-/** A TLA+ function from each process id to its value. */
-const byId = (ids: readonly number[], values: readonly TlaValue[]) => tlaFunction(ids.map((id, i) => [id, values[i]!]));
-
 function acceptorsToTla(ids: readonly number[], acceptors: readonly AcceptorState[]) {
-  const acceptor = (s: AcceptorState) => tlaRecord({ ...(plainToTla(s) as TlaRecord).fields, votes: tlaSet(s.votes.map(plainToTla)) });
-  return byId(ids, acceptors.map(acceptor));
+  return tlaRole(ids, acceptors, (s) => tlaRecordWithSets(s, ["votes"]));
 }

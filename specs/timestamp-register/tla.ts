@@ -1,17 +1,15 @@
-import type { RegisterClientState, timestampRegisterRoles } from "../../src/protocols/timestamp-register/index.ts";
+import type { timestampRegisterRoles } from "../../src/protocols/timestamp-register/index.ts";
 import {
-  plainToTla,
   tlaBag,
-  tlaFunction,
   tlaHistory,
-  tlaRecord,
+  tlaRecordWithSets,
+  tlaRole,
   tlaScripts,
   tlaSet,
   type ActorModel,
   type registerScripts,
   type SystemState,
   type TlaPairing,
-  type TlaValue,
 } from "interleave";
 
 /** The pairing of one configuration with TimestampRegister.tla: constants and the state projection. */
@@ -36,16 +34,12 @@ export function timestampRegisterPairing(options: {
     toTla(state) {
       const roles = model.roles(state);
       return {
-        node: tlaFunction(roles.nodes.map((n, i) => [nodes[i]!, plainToTla(n)])),
-        cli: tlaFunction(roles.clients.map((c, i) => [clients[i]!, client(c)])),
+        node: tlaRole(nodes, roles.nodes),
+        cli: tlaRole(clients, roles.clients, (c) => tlaRecordWithSets(c, ["heard"])),
         net: tlaBag(model, state.network),
         crashed: tlaSet(state.crashed),
         hist: tlaHistory(state.history),
       };
     },
   };
-}
-
-function client(state: RegisterClientState): TlaValue {
-  return tlaRecord({ ...(plainToTla(state) as { fields: Record<string, TlaValue> }).fields, heard: tlaSet(state.heard) });
 }

@@ -1,7 +1,5 @@
 import type { CoordinatorFlaws, twoPhaseCommitRoles } from "../../src/protocols/two-phase-commit/index.ts";
-import { plainToTla, tlaBag, tlaFunction, tlaRecord, tlaSet, type ActorModel, type SystemState, type TlaPairing, type TlaValue } from "interleave";
-
-type TlaRecord = Extract<TlaValue, { kind: "record" }>;
+import { tlaBag, tlaRecordWithSets, tlaRole, tlaSet, type ActorModel, type SystemState, type TlaPairing } from "interleave";
 
 /** The pairing of one configuration with TwoPhaseCommit.tla: constants and the state projection. */
 export function twoPhaseCommitPairing(options: {
@@ -24,8 +22,8 @@ export function twoPhaseCommitPairing(options: {
         rms: rmStates,
       } = model.roles(state);
       return {
-        tm: tlaRecord({ ...(plainToTla(tm!) as TlaRecord).fields, yes: tlaSet(tm!.yes), acks: tlaSet(tm!.acks) }),
-        rm: tlaFunction(rmStates.map((r, i) => [rms[i]!, plainToTla(r)])),
+        tm: tlaRecordWithSets(tm!, ["yes", "acks"]),
+        rm: tlaRole(rms, rmStates),
         net: tlaBag(model, state.network),
         crashed: tlaSet(state.crashed),
       };

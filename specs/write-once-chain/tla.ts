@@ -1,5 +1,5 @@
 import type { writeOnceChainRoles } from "../../src/protocols/write-once-chain/index.ts";
-import { plainToTla, tlaBag, tlaFunction, tlaSet, type ActorModel, type SystemState, type TlaPairing, type TlaValue } from "interleave";
+import { tlaBag, tlaRole, tlaSet, type ActorModel, type SystemState, type TlaPairing } from "interleave";
 
 /** The pairing of one configuration with WriteOnceChain.tla: constants and the state projection. */
 export function writeOnceChainPairing(options: {
@@ -9,8 +9,6 @@ export function writeOnceChainPairing(options: {
 }): TlaPairing<SystemState> {
   const { model } = options;
   const { ids } = model;
-  /** One role's states as a TLA+ function from id to state. */
-  const byId = (role: keyof typeof ids, states: readonly unknown[]): TlaValue => tlaFunction(states.map((s, i) => [ids[role][i]!, plainToTla(s)]));
   return {
     constants: {
       NNodes: String(ids.nodes.length),
@@ -23,9 +21,9 @@ export function writeOnceChainPairing(options: {
     toTla(state) {
       const roles = model.roles(state);
       return {
-        node: byId("nodes", roles.nodes),
-        prop: byId("proposers", roles.proposers),
-        rdr: byId("readers", roles.readers),
+        node: tlaRole(ids.nodes, roles.nodes),
+        prop: tlaRole(ids.proposers, roles.proposers),
+        rdr: tlaRole(ids.readers, roles.readers),
         net: tlaBag(model, state.network),
         crashed: tlaSet(state.crashed),
       };
