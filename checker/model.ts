@@ -25,6 +25,13 @@ export interface Model<S, A> {
   fairness?(action: A): { readonly kind: string; readonly key: string } | undefined;
   /** The state as a person reads it (names instead of indexes); plain data. Defaults to the state. */
   view?(state: S): unknown;
+  /**
+   * Optional, for speed: writes a 64-bit fingerprint of `state` into `out` ([hi, lo], unsigned) that depends on the
+   * state's content only (equal states, however built, get equal fingerprints; different ones differ but by a hash
+   * collision), refusing what is not plain data as `hashInto` does. Absent: the state is hashed whole
+   * (checker/state/hash.ts). Call it through `fingerprint` (checker/state/fingerprint.ts).
+   */
+  fingerprint?(state: S, out: Uint32Array): void;
 }
 
 /** A function from a model's states to a verdict. */

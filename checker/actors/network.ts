@@ -1,12 +1,21 @@
 import type { Id } from "../../src/actor/index.ts";
 import type { Network } from "./system.ts";
-import { encode } from "../state/encode.ts";
+import { encode, sameEncoding } from "../state/encode.ts";
+import { hashTripleInto } from "../state/hash.ts";
 
 /** A message in flight. */
 export interface Envelope {
   readonly from: Id;
   readonly to: Id;
   readonly msg: unknown;
+}
+
+/** A registered envelope: its key, and the low half of its content hash (the high half files it). */
+interface Registered {
+  readonly envelope: Envelope;
+  readonly key: string;
+  readonly lo: number;
+  readonly next: Registered | undefined;
 }
 
 /**
@@ -18,13 +27,36 @@ export interface Envelope {
  */
 export class Channels {
   private readonly envelopes = new Map<string, Envelope>();
+  /** Registered envelopes by the high half of their content hash, so a message sent again is found without encoding it. */
+  private readonly byHash = new Map<number, Registered>();
+  private readonly hash = new Uint32Array(2);
 
   constructor(readonly semantics: Network) {}
 
-  /** The key of an envelope, registering it. */
-  keyOf(from: Id, to: Id, msg: unknown): string {
+  /**
+   * The key of an envelope, registering it: the same string object for every message equal to one seen before
+   * (found by content hash and confirmed by content, so never mistaken), the canonical encoding otherwise. A message
+   * not seen before is first passed through `admit` (which freezes it and refuses what is not plain data, naming
+   * where it came from); one equal to a message seen before is not kept, so it need not be.
+   */
+  keyOf(from: Id, to: Id, msg: unknown, admit: (msg: unknown) => unknown = (m) => m): string {
+    try {
+      hashTripleInto(from, to, msg, this.hash);
+    } catch (error) {
+      admit(msg); // its own words for what is wrong, when it has some
+      throw error;
+    }
+    const hi = this.hash[0]! | 0;
+    const lo = this.hash[1]! | 0;
+    const first = this.byHash.get(hi);
+    for (let r = first; r !== undefined; r = r.next) {
+      if (r.lo === lo && r.envelope.from === from && r.envelope.to === to && sameEncoding(r.envelope.msg, msg)) return r.key;
+    }
+    admit(msg);
     const key = encode([from, to, msg]);
-    if (!this.envelopes.has(key)) this.envelopes.set(key, { from, to, msg });
+    let envelope = this.envelopes.get(key);
+    if (envelope === undefined) this.envelopes.set(key, (envelope = { from, to, msg }));
+    this.byHash.set(hi, { envelope, key, lo, next: first });
     return key;
   }
 
@@ -37,15 +69,38 @@ export class Channels {
 
   /** The network with the envelopes of `keys` added. */
   add(network: readonly string[], keys: readonly string[]): readonly string[] {
-    const result = network.slice();
-    for (const key of keys) {
-      if (this.semantics === "fifo") {
-        result.splice(this.channelEnd(result, this.envelope(key)), 0, key);
+    return this.change(network, -1, this.arrival(keys));
+  }
+
+  /** Keys sent in one step, in the order `change` adds them: sorted, except on a fifo network (send order). A new array. */
+  arrival(keys: readonly string[]): readonly string[] {
+    return this.semantics === "fifo" ? keys.slice() : keys.slice().sort(); // code-unit order, as `<` compares
+  }
+
+  /**
+   * The network without the envelope at `removed` (none when −1) and with the envelopes of `sent` (as `arrival`
+   * gave them) added, built in one pass: the same array as `add(remove(network, removed), sent)`.
+   */
+  change(network: readonly string[], removed: number, sent: readonly string[]): readonly string[] {
+    if (this.semantics === "fifo") {
+      const result = network.slice();
+      if (removed >= 0) result.splice(removed, 1);
+      for (const key of sent) result.splice(this.channelEnd(result, this.envelope(key)), 0, key);
+      return result;
+    }
+    const set = this.semantics === "duplicating";
+    const result: string[] = [];
+    let i = 0;
+    let j = 0;
+    while (i < network.length || j < sent.length) {
+      if (i === removed) {
+        i++;
         continue;
       }
-      const at = lowerBound(result, key);
-      if (this.semantics === "duplicating" && result[at] === key) continue;
-      result.splice(at, 0, key);
+      if (j < sent.length && (i >= network.length || sent[j]! < network[i]!)) {
+        const key = sent[j++]!;
+        if (!set || (result[result.length - 1] !== key && network[i] !== key)) result.push(key);
+      } else result.push(network[i++]!);
     }
     return result;
   }
@@ -71,11 +126,14 @@ export class Channels {
     return this.semantics === "duplicating" ? network : this.remove(network, index);
   }
 
+  /** The index a delivery removes from the network: `index`, or −1 on a duplicating network (the message stays). */
+  taken(index: number): number {
+    return this.semantics === "duplicating" ? -1 : index;
+  }
+
   /** The network without the envelope at `index`. */
   remove(network: readonly string[], index: number): readonly string[] {
-    const result = network.slice();
-    result.splice(index, 1);
-    return result;
+    return this.change(network, index, []);
   }
 
   private channelEnd(network: readonly string[], e: Envelope): number {
@@ -86,14 +144,3 @@ export class Channels {
 }
 
 const channelOrder = (a: Envelope, b: Envelope) => a.from - b.from || a.to - b.to;
-
-function lowerBound(network: readonly string[], key: string): number {
-  let lo = 0;
-  let hi = network.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (network[mid]! < key) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}

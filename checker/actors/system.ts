@@ -4,6 +4,10 @@ import type { Model } from "../model.ts";
 import { formatValue } from "./format.ts";
 import { freezePlain } from "./freeze.ts";
 import { Channels, type Envelope } from "./network.ts";
+import { SystemFingerprint } from "./fingerprint.ts";
+import { Interner } from "./intern.ts";
+import { ProcessMemo } from "./memo.ts";
+import { explainNonPlain } from "../state/plain-data.ts";
 
 /** How the network treats messages in flight. */
 export type Network = "unordered" | "fifo" | "duplicating" | "lossy";
@@ -118,18 +122,56 @@ export function actorModel<R extends Roles>(roles: R, options: ActorModelOptions
   const isLive = (state: SystemState, id: Id) => !state.crashed.includes(id);
 
   const effects = new Effects<M>(channels, names);
+  const fingerprints = new SystemFingerprint(actors.length);
+  const interner = new Interner();
+  const memo = new ProcessMemo<LocalStep | null>(actors.length);
 
-  const step = (state: SystemState, id: Id, handle: (s: unknown, out: Out<M>) => unknown): SystemState => {
+  /** Process `id`'s new state `proc` in `state`, interned (frozen and checked as plain data the first time its content is met). */
+  const internProc = (state: SystemState, id: Id, proc: unknown): unknown =>
+    interner.intern(
+      proc,
+      (p) => freezePlain(p, names[id]!),
+      (error) => explainNonPlain({ ...state, procs: withProc(state.procs, id, proc) }, error),
+    );
+
+  /**
+   * What process `id` does in `state` on `event` (a message key, "invoke", a local event; undefined: not kept), by
+   * calling `handle` the first time only. Null when an invocation is not enabled.
+   */
+  const localStep = (state: SystemState, id: Id, event: string | undefined, handle: (s: unknown, out: Out<M>) => unknown): LocalStep | null => {
+    const proc = state.procs[id];
+    const known = event === undefined ? undefined : memo.get(id, proc, event);
+    if (known !== undefined) return known;
     effects.reset(id);
-    const procs = state.procs.slice();
-    procs[id] = freezePlain(handle(procs[id], effects), names[id]!);
-    return {
-      procs,
-      crashed: state.crashed,
-      network: effects.sent.length === 0 ? state.network : channels.add(state.network, effects.sent),
-      history: effects.events.length === 0 ? state.history : [...state.history, ...effects.events],
-    };
+    const result = handle(proc, effects);
+    const step =
+      result === undefined && event === invokeEvent
+        ? null
+        : new LocalStep(result === proc ? proc : internProc(state, id, result), channels.arrival(effects.sent), effects.events.slice());
+    if (event !== undefined) memo.set(id, proc, event, step);
+    return step;
   };
+
+  /** The state after process `id` took `step`, with the envelope at `taken` (−1: none) leaving the network; unchanged parts shared. */
+  const after = (state: SystemState, id: Id, step: LocalStep, taken = -1): SystemState => ({
+    procs: step.proc === state.procs[id] ? state.procs : withProc(state.procs, id, step.proc),
+    crashed: state.crashed,
+    network: step.sent.length === 0 && taken < 0 ? state.network : channels.change(state.network, taken, step.sent),
+    history: step.events.length === 0 ? state.history : historyAfter(state.history, step),
+  });
+
+  /** The history with a step's events appended: one array per content, and the same one for the same history and step. */
+  const historyAfter = (history: readonly HistoryEvent[], step: LocalStep): readonly HistoryEvent[] => {
+    step.histories ??= new WeakMap();
+    let longer = step.histories.get(history);
+    if (longer === undefined) {
+      longer = interner.intern(Object.freeze(history.concat(step.events)), (h) => h);
+      step.histories.set(history, longer);
+    }
+    return longer;
+  };
+
+  const invokeStep = (state: SystemState, client: Id) => localStep(state, client, invokeEvent, (s, out) => actors[client]!.invoke!(s, out));
 
   return {
     ids,
@@ -141,15 +183,23 @@ export function actorModel<R extends Roles>(roles: R, options: ActorModelOptions
       return rolesOf.roles as RoleStates<R>;
     },
     envelope: (key) => channels.envelope(key),
-    initialStates: () => [{ procs: actors.map((a, id) => freezePlain(a.init(), names[id]!)), crashed: [], network: [], history: [] }],
+    initialStates() {
+      const state: SystemState = {
+        procs: actors.map(() => undefined),
+        crashed: [],
+        network: [],
+        history: interner.intern(Object.freeze([]), (h) => h),
+      };
+      return [{ ...state, procs: actors.map((a, id) => internProc(state, id, a.init())) }];
+    },
 
     actions(state) {
       const enabled: SystemAction[] = [];
       actors.forEach((actor, client) => {
         if (!actor.invoke || !isLive(state, client)) return;
-        effects.reset(client);
-        if (actor.invoke(state.procs[client], effects) === undefined) return;
-        const first = effects.events[0];
+        const step = invokeStep(state, client);
+        if (step === null) return;
+        const first = step.events[0];
         if (first === undefined || !("call" in first)) throw new Error(`${actor.name}.invoke changed state without calling out.invoked`);
         enabled.push({ kind: "invoke", client, operation: first.call });
       });
@@ -173,9 +223,12 @@ export function actorModel<R extends Roles>(roles: R, options: ActorModelOptions
     },
 
     next(state, action) {
-      const after = nextState(state, action);
-      return options.canonicalize ? canonical(after) : after;
+      const successor = options.canonicalize ? canonical(nextState(state, action)) : nextState(state, action);
+      fingerprints.derived(state, successor);
+      return successor;
     },
+
+    fingerprint: (state, out) => fingerprints.of(state, out),
 
     // Weak fairness by default: a message to a live process that stays deliverable is delivered, a client
     // that can invoke its next operation does, and an enabled local event happens. Crashes and losses may not.
@@ -238,21 +291,36 @@ export function actorModel<R extends Roles>(roles: R, options: ActorModelOptions
 
   function nextState(state: SystemState, action: SystemAction): SystemState {
     switch (action.kind) {
-      case "invoke":
-        return step(state, action.client, (s, out) => actors[action.client]!.invoke!(s, out));
-      case "local":
-        return step(state, action.process, (s, out) => actors[action.process]!.onLocalEvent!(s, action.event, out));
+      case "invoke": {
+        const step = invokeStep(state, action.client);
+        if (step === null) throw new Error(`${names[action.client]} cannot invoke in this state: not one of its actions`);
+        return after(state, action.client, step);
+      }
+      case "local": {
+        const { process, event } = action;
+        return after(
+          state,
+          process,
+          localStep(state, process, `local ${event}`, (s, out) => actors[process]!.onLocalEvent!(s, event, out))!,
+        );
+      }
       case "deliver": {
         const { from, to, msg } = action.envelope;
-        const rest = { ...state, network: channels.take(state.network, action.index) };
-        return step(rest, to, (s, out) => actors[to]!.receive(s, from, msg as M, out));
+        const step = localStep(state, to, action.key, (s, out) => actors[to]!.receive(s, from, msg as M, out))!;
+        return after(state, to, step, channels.taken(action.index));
       }
       case "drop":
         return { ...state, network: channels.remove(state.network, action.index) };
       case "crash": {
         const crashed: SystemState = { ...state, crashed: [...state.crashed, action.process].sort((a, b) => a - b) };
         const notify = (s: SystemState, actor: Actor<unknown, M>, id: Id) =>
-          actor.onCrash && isLive(s, id) ? step(s, id, (p, out) => actor.onCrash!(p, action.process, out)) : s;
+          actor.onCrash && isLive(s, id)
+            ? after(
+                s,
+                id,
+                localStep(s, id, `crash ${action.process}`, (p, out) => actor.onCrash!(p, action.process, out))!,
+              )
+            : s;
         return actors.reduce<SystemState>(notify, crashed);
       }
     }
@@ -265,14 +333,25 @@ export function actorModel<R extends Roles>(roles: R, options: ActorModelOptions
   function canonical(state: SystemState): SystemState {
     const messages = state.network.map((key) => channels.envelope(key) as InFlight<M>);
     const renamed = options.canonicalize!(state.procs, messages);
-    freezePlain(renamed.procs, "canonicalize: procs");
-    if (renamed.messages === messages) return renamed.procs === state.procs ? state : { ...state, procs: renamed.procs };
+    const procs =
+      renamed.procs === state.procs
+        ? state.procs
+        : renamed.procs.map((p, id) =>
+            p === state.procs[id]
+              ? p
+              : interner.intern(
+                  p,
+                  (q) => freezePlain(q, `canonicalize: procs[${id}]`),
+                  (e) => explainNonPlain(renamed.procs, e),
+                ),
+          );
+    if (renamed.messages === messages) return procs === state.procs ? state : { ...state, procs };
     return {
       ...state,
-      procs: renamed.procs,
+      procs,
       network: channels.add(
         [],
-        renamed.messages.map((m) => channels.keyOf(m.from, m.to, m.msg)),
+        renamed.messages.map((m) => channels.keyOf(m.from, m.to, m.msg, (msg) => freezePlain(msg, "canonicalize: message"))),
       ),
     };
   }
@@ -282,10 +361,34 @@ export function actorModel<R extends Roles>(roles: R, options: ActorModelOptions
   }
 }
 
-/** The Out handed to one handler call at a time: collects the sends and history events of that step. */
+/** The event key under which an invocation is remembered (message keys are encodings of arrays: "[…"). */
+const invokeEvent = "invoke";
+
+/** One step of one process: its next state (interned), the keys it sent (as the network adds them), its history events. */
+class LocalStep {
+  /** The history after this step, per history before it. */
+  histories: WeakMap<readonly HistoryEvent[], readonly HistoryEvent[]> | undefined;
+
+  constructor(
+    readonly proc: unknown,
+    readonly sent: readonly string[],
+    readonly events: readonly HistoryEvent[],
+  ) {}
+}
+
+const withProc = (procs: readonly unknown[], id: Id, proc: unknown): readonly unknown[] => {
+  const changed = procs.slice();
+  changed[id] = proc;
+  return changed;
+};
+
+/**
+ * The Out handed to one handler call at a time: collects the sends and history events of that step. Its arrays
+ * are reused by the next call: copy what must outlive it.
+ */
 class Effects<M> implements Out<M> {
-  sent: string[] = [];
-  events: HistoryEvent[] = [];
+  readonly sent: string[] = [];
+  readonly events: HistoryEvent[] = [];
   private self: Id = 0;
 
   constructor(
@@ -295,26 +398,22 @@ class Effects<M> implements Out<M> {
 
   reset(self: Id): void {
     this.self = self;
-    this.sent = [];
-    this.events = [];
+    this.sent.length = 0;
+    this.events.length = 0;
   }
 
   send(to: Id, message: M): void {
     if (!Number.isInteger(to) || to < 0 || to >= this.names.length) throw new Error(`${this.names[this.self]} sent to unknown process ${to}`);
     this.sent.push(
-      this.channels.keyOf(
-        this.self,
-        to,
-        freezePlain(message, () => `${this.names[this.self]} sends to ${this.names[to]}: message`),
-      ),
+      this.channels.keyOf(this.self, to, message, (m) => freezePlain(m, () => `${this.names[this.self]} sends to ${this.names[to]}: message`)),
     );
   }
 
   invoked(call: Operation): void {
-    this.events.push({ client: this.self, call: freezePlain(call, () => `${this.names[this.self]} invokes: operation`) });
+    this.events.push(Object.freeze({ client: this.self, call: freezePlain(call, () => `${this.names[this.self]} invokes: operation`) }));
   }
 
   returned(ret: unknown): void {
-    this.events.push({ client: this.self, ret: freezePlain(ret, () => `${this.names[this.self]} returns: value`) });
+    this.events.push(Object.freeze({ client: this.self, ret: freezePlain(ret, () => `${this.names[this.self]} returns: value`) }));
   }
 }

@@ -1,8 +1,7 @@
 import type { FairnessLevels, Model } from "../model.ts";
 import type { Property } from "../props/property.ts";
 import { findFairLasso } from "../props/liveness.ts";
-import { collisionProbability } from "../state/fingerprint.ts";
-import { hashInto } from "../state/hash.ts";
+import { collisionProbability, fingerprint } from "../state/fingerprint.ts";
 import { VisitedSet } from "../state/visited.ts";
 import { EdgeStore } from "./edges.ts";
 import { FairnessClasses } from "./fairness.ts";
@@ -63,7 +62,7 @@ export function explore<S, A>(model: Model<S, A>, options: ExploreOptions<S>): E
 
   const discover = (state: S, parent: number, actionIndex: number, level: number): number => {
     generated++;
-    hashInto(state, fp);
+    fingerprint(model, state, fp);
     const added = visited.add(fp[0]!, fp[1]!, parent, actionIndex, level);
     if (added < 0) return -added - 1;
     if (level > depth) depth = level;

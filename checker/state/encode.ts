@@ -71,6 +71,31 @@ function encodeObject(value: object, depth: number): string {
 }
 
 /**
+ * True when `encode(x) === encode(y)`, found without building either string: for telling whether a value is one
+ * already seen. Both must be plain data (this does not check it).
+ */
+export function sameEncoding(x: unknown, y: unknown): boolean {
+  if (x === y) return true; // -0 and 0 included
+  if (typeof x !== "object" || typeof y !== "object" || x === null || y === null) return false; // distinct primitives encode differently
+  if (Array.isArray(x) || Array.isArray(y)) {
+    if (!Array.isArray(x) || !Array.isArray(y) || x.length !== y.length) return false;
+    for (let i = 0; i < x.length; i++) if (!sameEncoding(x[i], y[i])) return false;
+    return true;
+  }
+  const [px, py]: unknown[] = [Object.getPrototypeOf(x), Object.getPrototypeOf(y)];
+  if (px === Map.prototype || px === Set.prototype || py === Map.prototype || py === Set.prototype) return encode(x) === encode(y);
+  const [rx, ry] = [x as Record<string, unknown>, y as Record<string, unknown>];
+  let fields = 0;
+  for (const key of Object.keys(rx)) {
+    if (rx[key] === undefined) continue; // an undefined field is an absent one
+    fields++;
+    if (!sameEncoding(rx[key], ry[key])) return false;
+  }
+  for (const key of Object.keys(ry)) if (ry[key] !== undefined) fields--;
+  return fields === 0;
+}
+
+/**
  * `items` (Map entries, Set elements) sorted by `keyOf(item)` in the canonical order: numbers numerically, then
  * bigints, then strings by code unit, then anything else by encoding. Throws `notPlain` if two keys are equal
  * data (two distinct `{a: 1}` objects, which a Map or Set allows), or one is not plain data.

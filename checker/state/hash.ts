@@ -151,6 +151,74 @@ export function hashInto(value: unknown, out: Uint32Array): void {
   } catch (error) {
     throw explainNonPlain(value, error);
   }
+  finish(out);
+}
+
+/** `hashInto([x, y, value], out)` without building the array (e.g. a message with its sender and receiver). */
+export function hashTripleInto(x: number, y: number, value: unknown, out: Uint32Array): void {
+  a = 0x811c9dc5;
+  b = 0x9747b28c;
+  try {
+    mix(7);
+    mix(3);
+    walk(x, 1);
+    walk(y, 1);
+    walk(value, 1);
+  } catch (error) {
+    throw explainNonPlain([x, y, value], error);
+  }
+  finish(out);
+}
+
+/**
+ * A 64-bit hash of the first `n` 32-bit words of `words` (e.g. the hashes of a state's parts, with tags and
+ * counts), finalized like `hashInto`'s. Callers make the word stream unambiguous themselves.
+ */
+export function hashWordsInto(words: Int32Array, n: number, out: Uint32Array): void {
+  a = 0x811c9dc5 ^ n;
+  b = 0x9747b28c;
+  for (let i = 0; i < n; i++) mix(words[i]!);
+  finish(out);
+}
+
+/** The 64-bit hash of a string's characters, [hi, lo] as signed 32-bit; kept per string (do not change the array). */
+export function stringHash(s: string): Int32Array {
+  let h = stringHashes.get(s);
+  if (h === undefined) {
+    const [outerA, outerB] = [a, b];
+    mixString(s); // computes and keeps it
+    [a, b] = [outerA, outerB];
+    h = stringHashes.get(s)!;
+  }
+  return h;
+}
+
+/** A frozen object's hash, kept by identity: a frozen plain-data object (frozen deeply) cannot change. */
+const frozenHashes = new WeakMap<object, { readonly hi: number; readonly lo: number }>();
+
+/**
+ * `hashInto` for a part of a state that is shared between states by reference: a frozen object's hash is kept
+ * (by identity) and reused; anything else is hashed each time. Only deeply frozen data may be passed (as the
+ * actor model's states are: checker/actors/freeze.ts).
+ */
+export function frozenHashInto(value: unknown, out: Uint32Array): void {
+  if (typeof value !== "object" || value === null) return hashInto(value, out);
+  const known = frozenHashes.get(value); // only frozen objects are kept, and frozen is for good
+  if (known !== undefined) {
+    out[0] = known.hi;
+    out[1] = known.lo;
+    return;
+  }
+  hashInto(value, out);
+  if (Object.isFrozen(value)) frozenHashes.set(value, { hi: out[0]! | 0, lo: out[1]! | 0 }); // signed: small integers, not boxed numbers
+}
+
+/** Records `out` (from `hashInto(value, out)`) as the hash of `value`, if `value` is a frozen object, for `frozenHashInto`. */
+export function keepHash(value: unknown, out: Uint32Array): void {
+  if (typeof value === "object" && value !== null && Object.isFrozen(value)) frozenHashes.set(value, { hi: out[0]! | 0, lo: out[1]! | 0 });
+}
+
+function finish(out: Uint32Array): void {
   a ^= a >>> 16;
   a = Math.imul(a, 0x85ebca6b);
   a ^= a >>> 13;

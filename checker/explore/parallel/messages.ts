@@ -1,0 +1,79 @@
+/**
+ * What the thread that starts a parallel search and its search threads tell each other, and the conversions
+ * that cross threads: states (serialized, then frozen again on arrival) and edge lists (fingerprints
+ * turned into state ids once every id is known).
+ */
+import { deserialize, serialize } from "node:v8";
+import { freezePlain } from "../../actors/freeze.ts";
+import type { FairnessLevels } from "../../model.ts";
+import type { Config } from "../../spec.ts";
+import type { StopRules } from "./levels.ts";
+import type { EdgeLists, Held, Participant, Thrown } from "./participant.ts";
+import type { SharedBuffers } from "./shared.ts";
+
+/** Where a search thread builds the model from: a spec's model file, a variant and a configuration. */
+export interface ModelSource {
+  readonly file: string;
+  readonly variant: string;
+  readonly config: Config;
+  /** The names of the properties to check, in the order of the instance's properties. */
+  readonly properties: readonly string[];
+}
+
+/** A search thread's start-up data. */
+export interface ThreadData {
+  readonly source: ModelSource;
+  readonly buffers: SharedBuffers;
+  /** Search threads in all (the starting thread not counted), and this one's place among them, from 1. */
+  readonly threads: number;
+  readonly thread: number;
+  readonly fairness: FairnessLevels | undefined;
+  readonly symmetry: boolean;
+  readonly rules: StopRules;
+}
+
+/** States with their ids, as they cross threads. */
+export interface PackedStates {
+  readonly ids: readonly number[];
+  readonly states: Uint8Array;
+}
+
+/** An edge list with state ids, and the fairness classes its class numbers stand for. */
+export interface PackedEdges {
+  readonly sources: Int32Array;
+  readonly degrees: Int32Array;
+  readonly targets: Int32Array;
+  readonly classes: Int32Array;
+  readonly classKeys: readonly { readonly key: string; readonly strong: boolean }[];
+}
+
+/** To a search thread. */
+export type ToThread = { readonly type: "start"; readonly held: PackedStates } | { readonly type: "quit" };
+
+/** From a search thread. */
+export type FromThread =
+  | { readonly type: "done"; readonly thrown: readonly Thrown[]; readonly edges: PackedEdges | undefined }
+  | { readonly type: "error"; readonly usage: boolean; readonly message: string }
+  | { readonly type: "aborted" };
+
+export const packStates = <S>(held: Held<S>): PackedStates => ({ ids: held.ids, states: serialize(held.states) });
+
+/** States received from another thread, frozen as the explorer's states are. */
+export const unpackStates = <S>(packed: PackedStates): Held<S> => ({
+  ids: [...packed.ids],
+  states: (deserialize(packed.states) as S[]).map((state) => freezePlain(state, "a state handed to a search thread")),
+});
+
+/** A thread's edges with each successor's fingerprint replaced by its state id (every id must be settled). */
+export function packEdges(edges: EdgeLists, participant: Participant<unknown, unknown>): PackedEdges {
+  const { table } = participant;
+  const targets = new Int32Array(edges.hi.length);
+  for (let e = 0; e < targets.length; e++) targets[e] = table.idOf(edges.hi.get(e), edges.lo.get(e));
+  return {
+    sources: edges.sources.toArray(),
+    degrees: edges.degrees.toArray(),
+    targets,
+    classes: edges.classes.toArray(),
+    classKeys: participant.fairness?.entries() ?? [],
+  };
+}

@@ -1,0 +1,273 @@
+/**
+ * One search thread's share of a parallel BFS. Level by level, every thread expands the states it holds, inserting
+ * their successors into the shared table, which keeps for each new state the smallest (parent id, action index)
+ * that reached it. Once every thread is done, the thread that made that smallest step gives the state its id:
+ * ids are handed out in (parent, action) order, the order a sequential BFS discovers states in, so ids, parents,
+ * counts and counterexamples are the same whatever the number of threads. Which thread holds a new state for the
+ * next level is decided apart from that, among the threads that reached it, by a hash (see ./table.ts), so work
+ * spreads evenly and no state crosses threads.
+ */
+import { isUsageError } from "../../errors.ts";
+import type { FairnessLevels, Model } from "../../model.ts";
+import { isLiveness, type Property } from "../../props/property.ts";
+import { getHeapStatistics } from "node:v8";
+import { fingerprint } from "../../state/fingerprint.ts";
+import { FairnessClasses } from "../fairness.ts";
+import { goal, stateTest, trigger } from "../monitor.ts";
+import { symmetryOf, type SymmetryInUse } from "../symmetry.ts";
+import { IntList } from "./int-list.ts";
+import { FINAL_BYTE } from "./records.ts";
+import { DEADLOCK, EXCEPTION, FOUND, FRONTIER_END, FRONTIER_START, type SharedSearch } from "./shared.ts";
+import { EARLIER, SharedTable } from "./table.ts";
+
+/** States of one level that one thread holds, with their ids. */
+export interface Held<S> {
+  readonly ids: number[];
+  readonly states: S[];
+}
+
+/** The model's code threw: at action `action` of state `parent` (−1: listing its actions; its degree: deciding finality). */
+export interface Thrown {
+  readonly parent: number;
+  readonly action: number;
+  /** "step": taking the action; "properties": checking the state it reached. */
+  readonly phase: "step" | "properties";
+  readonly message: string;
+}
+
+/** The edges one thread recorded for the liveness search: per expanded state its successors' fingerprints and fairness classes. */
+export interface EdgeLists {
+  readonly sources: IntList;
+  readonly degrees: IntList;
+  readonly hi: IntList;
+  readonly lo: IntList;
+  readonly classes: IntList;
+}
+
+export class Participant<S, A> {
+  /** The states of the current level this thread expands. */
+  held: Held<S> = { ids: [], states: [] };
+  readonly thrown: Thrown[] = [];
+  readonly edges: EdgeLists | undefined;
+  readonly fairness: FairnessClasses<S, A> | undefined;
+  /** The initial states computed (duplicates included). */
+  initialCount = 0;
+  /** Successors computed so far (TLC's generated states, less the initial ones). */
+  generated = 0;
+  readonly table: SharedTable;
+
+  // Successors reached in the current level that were not known before it, until the level is settled.
+  private readonly hi = new IntList();
+  private readonly lo = new IntList();
+  private readonly parent = new IntList();
+  private readonly action = new IntList();
+  private states: S[] = [];
+  // After settling: the successors this thread gives ids to (their slots and states), and those it holds next.
+  private claimedSlots: number[] = [];
+  private claimedStates: S[] = [];
+  private heldSlots: number[] = [];
+  private heldStates: S[] = [];
+
+  private readonly tests: { readonly index: number; readonly sometimes: boolean; readonly test: (state: S) => boolean }[];
+  private readonly liveness: { readonly byte: number; readonly property: Property<S> }[];
+  private readonly fp = new Uint32Array(2);
+  private readonly symmetry: SymmetryInUse<S> | undefined;
+
+  constructor(
+    private readonly model: Model<S, A>,
+    properties: readonly Property<S>[],
+    private readonly shared: SharedSearch,
+    options: { readonly fairness: FairnessLevels | undefined; readonly symmetry: boolean },
+    /** This thread's place among the search threads (0: the one that started the search). */
+    private readonly thread: number,
+  ) {
+    this.table = new SharedTable(shared.buffers.table, thread);
+    this.symmetry = options.symmetry ? symmetryOf(model, properties) : undefined;
+    const fairness = options.fairness;
+    this.tests = properties.flatMap((property, index) => {
+      const test = stateTest(property);
+      return test ? [{ index, sometimes: property.kind === "sometimes", test }] : [];
+    });
+    this.liveness = properties.filter(isLiveness).map((property, j) => ({ byte: 1 + j, property }));
+    const graph = this.liveness.length > 0;
+    this.fairness = graph ? new FairnessClasses(model, fairness) : undefined;
+    this.edges = graph ? { sources: new IntList(), degrees: new IntList(), hi: new IntList(), lo: new IntList(), classes: new IntList() } : undefined;
+  }
+
+  /** Inserts the initial states (this thread alone, as level 1's expansion of a virtual parent −1). */
+  expandInitial(): void {
+    let states: readonly S[] = [];
+    try {
+      states = this.model.initialStates();
+      this.initialCount = states.length;
+    } catch (error) {
+      this.threw(error, -1, -1, "step");
+      return;
+    }
+    this.table.enter();
+    states.forEach((state, i) => this.insert(state, -1, i));
+    this.table.leave();
+  }
+
+  /** Expands every state this thread holds, inserting the successors into the shared table. */
+  expand(): void {
+    const { model, shared, table, edges } = this;
+    const { records } = shared;
+    const { ids, states } = this.held;
+    for (let i = 0; i < states.length; i++) {
+      const id = ids[i]!;
+      const state = states[i]!;
+      let actions: readonly A[] = [];
+      let k = -1;
+      table.enter();
+      try {
+        actions = model.actions(state);
+        edges?.sources.push(id);
+        for (k = 0; k < actions.length; k++) {
+          const action = actions[k]!;
+          const next = model.next(state, action);
+          this.generated++;
+          this.insert(next, id, k);
+          edges?.classes.push(this.fairness!.classOf(action));
+        }
+        edges?.degrees.push(actions.length);
+        records.expanded(id, actions.length);
+        const final = model.isFinal(state);
+        if (final && edges) records.setFlag(id, FINAL_BYTE, 1);
+        if (actions.length === 0 && !final) shared.lower(DEADLOCK, id);
+      } catch (error) {
+        if (edges && edges.sources.length > edges.degrees.length) edges.degrees.push(-1);
+        this.threw(error, id, k, "step");
+      }
+      table.leave();
+      if (table.crowded) table.grow();
+      if ((i & 63) === 0) shared.generated[this.thread] = this.generated;
+    }
+    shared.generated[this.thread] = this.generated;
+    shared.heap[this.thread] = getHeapStatistics().used_heap_size;
+    this.held = { ids: [], states: [] };
+    table.flushCount();
+  }
+
+  private insert(next: S, parent: number, action: number): void {
+    // Under symmetry a state is filed under its orbit's fingerprint, and explored as it was reached.
+    fingerprint(this.model, this.symmetry ? this.symmetry.canonical(next) : next, this.fp);
+    const hi = this.fp[0]! | 0;
+    const lo = this.fp[1]! | 0;
+    if (this.edges && parent >= 0) {
+      this.edges.hi.push(hi);
+      this.edges.lo.push(lo);
+    }
+    if (this.table.insert(hi, lo, parent, action) === EARLIER) return;
+    this.hi.push(hi);
+    this.lo.push(lo);
+    this.parent.push(parent);
+    this.action.push(action);
+    this.states.push(next);
+  }
+
+  /**
+   * Once every thread expanded its states: finds the successors this thread claimed (reached first, in discovery
+   * order), counting them per parent, and those it holds in the next level.
+   */
+  settle(): void {
+    const { table, records } = { table: this.table, records: this.shared.records };
+    for (let i = 0; i < this.states.length; i++) {
+      const slot = table.find(this.hi.get(i), this.lo.get(i));
+      const parent = this.parent.get(i);
+      const claimed = table.claimedBy(slot, parent, this.action.get(i));
+      if (claimed) {
+        this.claimedSlots.push(slot);
+        this.claimedStates.push(this.states[i]!);
+        if (parent >= 0) records.setClaims(parent, records.claims(parent) + 1);
+      }
+      // Under symmetry the states of one orbit differ: the claimant's is the one the recorded path reaches, so it holds it.
+      if (this.symmetry ? claimed && table.takeHold(slot, this.thread) : table.takeHold(slot)) {
+        this.heldSlots.push(slot);
+        this.heldStates.push(this.states[i]!);
+      }
+    }
+    this.hi.length = this.lo.length = this.parent.length = this.action.length = 0;
+    this.states = [];
+  }
+
+  /**
+   * Gives the claimed states their ids (the level's first id, plus the first offset of their parent's claims from
+   * `claimOffsets`, plus their rank among their parent's claims), records them and checks their properties. Call
+   * once every thread settled and the offsets are in place; `level` is the level of the new states.
+   */
+  assign(level: number): void {
+    const { table } = this;
+    const { records, control } = this.shared;
+    const first = control[FRONTIER_END]!;
+    let parent = -2;
+    let next = 0;
+    for (let i = 0; i < this.claimedSlots.length; i++) {
+      const slot = this.claimedSlots[i]!;
+      const p = table.parentAt(slot);
+      if (p !== parent) {
+        parent = p;
+        next = first + (p < 0 ? 0 : records.claims(p));
+      }
+      const id = p < 0 ? first + i : next++; // only the first thread inserts initial states, in order
+      table.setId(slot, id);
+      records.found(id, p, table.actionAt(slot), level);
+      if (this.symmetry?.sampled(id)) this.symmetry.check(this.claimedStates[i]!);
+      this.check(this.claimedStates[i]!, id);
+    }
+    this.claimedSlots = [];
+    this.claimedStates = [];
+  }
+
+  /** The successors this thread claimed in the level being settled. */
+  get claimed(): number {
+    return this.claimedSlots.length;
+  }
+
+  /** Takes the states this thread holds in the next level, with the ids their claimants gave them. */
+  takeHeld(): void {
+    const ids = this.heldSlots.map((slot) => this.table.idAt(slot));
+    this.held = { ids, states: this.heldStates };
+    this.heldSlots = [];
+    this.heldStates = [];
+  }
+
+  /** Turns the per-parent claim counts of the level [FRONTIER_START, FRONTIER_END) into offsets; returns the new states' count. */
+  static claimOffsets(shared: SharedSearch): number {
+    const { records, control } = shared;
+    let total = 0;
+    for (let p = control[FRONTIER_START]!; p < control[FRONTIER_END]!; p++) {
+      const claims = records.claims(p);
+      records.setClaims(p, total);
+      total += claims;
+    }
+    return total;
+  }
+
+  /** Evaluates the per-state properties and the liveness predicates on the new state `id`. */
+  private check(state: S, id: number): void {
+    const { shared } = this;
+    try {
+      for (const { index, sometimes, test } of this.tests) {
+        if (Atomics.load(shared.control, FOUND + index) <= id) continue;
+        const ok = test(state);
+        if (sometimes ? ok : !ok) shared.lower(FOUND + index, id);
+      }
+      for (const { byte, property } of this.liveness) {
+        if (property.kind === "eventually") shared.records.setFlag(id, byte, property.holds(state) ? goal : 0);
+        else if (property.kind === "leadsTo")
+          shared.records.setFlag(id, byte, (property.from(state) ? trigger : 0) | (property.to(state) ? goal : 0));
+      }
+    } catch (error) {
+      const { records } = shared;
+      this.threw(error, records.parent(id), records.actionIndex(id), "properties");
+    }
+  }
+
+  private threw(error: unknown, parent: number, action: number, phase: Thrown["phase"]): void {
+    if (isUsageError(error)) throw error; // bad input (a value that is not plain data): not a verdict
+    const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+    this.thrown.push({ parent, action, phase, message });
+    Atomics.store(this.shared.control, EXCEPTION, 1);
+  }
+}
