@@ -5,17 +5,16 @@
  * when the search stops at a violation or a bound: the counts are cut where the sequential search would have stopped.
  */
 import type { Worker } from "node:worker_threads";
-import { UsageError } from "../../errors.ts";
 import type { FairnessLevels, Model } from "../../model.ts";
 import { isLiveness, type Property } from "../../props/property.ts";
-import { siblingModule, startThread } from "../../threads.ts";
 import type { ExploreResult, Progress } from "../result.ts";
 import { Barrier } from "./barrier.ts";
 import { runLevels, stopRules, mustStop, type StopRules } from "./levels.ts";
-import { packEdges, packStates, type FromThread, type ModelSource, type PackedEdges, type ThreadData } from "./messages.ts";
+import { packEdges, packStates, type ModelSource, type PackedEdges, type ThreadData } from "./messages.ts";
 import { Participant, type Thrown } from "./participant.ts";
 import { FRONTIER_END, FRONTIER_START, LEVEL, READY, SharedSearch, STOP } from "./shared.ts";
 import { assemble } from "./assemble.ts";
+import { allReports, joinSearch, reportOf } from "./pool.ts";
 import { memoryBound } from "../memory.ts";
 
 export interface ParallelOptions<S> {
@@ -41,8 +40,6 @@ const HANDOVER_WIDTH = 2_048;
 /** The most states the shared buffers can grow to. */
 const STATE_LIMIT = 1 << 26;
 
-const threadModule = siblingModule(import.meta.url, "./thread");
-
 /**
  * Explores `model` (built from `source`, which each search thread builds again) with `options.threads` search threads.
  * Deterministic: the same result, traces included, as the sequential BFS of ../search.ts.
@@ -60,8 +57,7 @@ export async function exploreParallel<S, A>(model: Model<S, A>, source: ModelSou
   const symmetry = options.symmetry ?? false;
   const participant = new Participant(model, properties, shared, { fairness: options.fairness, symmetry }, 0);
   const data = (thread: number): ThreadData => ({ source, buffers: shared.buffers, threads, thread, fairness: options.fairness, symmetry, rules });
-  const workers = Array.from({ length: threads }, (_, i) => startThread(threadModule, data(i + 1)));
-  const reports = workers.map((worker) => report(worker));
+  const workers = joinSearch(threads, data);
   const progress = (): Progress => progressOf(shared, participant, started);
   let end: string;
   try {
@@ -71,12 +67,13 @@ export async function exploreParallel<S, A>(model: Model<S, A>, source: ModelSou
       onLevel: () => options.onProgress?.(progress()),
     });
   } catch (error) {
-    for (const worker of workers) void worker.terminate();
+    for (const worker of workers) worker.postMessage({ type: "quit" });
     throw error;
   }
   const thrown: Thrown[] = [...participant.thrown];
   const edges: PackedEdges[] = [];
   if (end === "paused") {
+    const reports = workers.map(reportOf);
     handOver(participant, workers);
     const timer = options.onProgress && setInterval(() => options.onProgress!(progress()), 1000);
     try {
@@ -135,32 +132,4 @@ function progressOf<S, A>(shared: SharedSearch, participant: Participant<S, A>, 
     depth: control[LEVEL]!,
     seconds: (performance.now() - started) / 1000,
   };
-}
-
-/** What a search thread reports when it ends: its exceptions and edges; its error, rethrown here. */
-function report(worker: Worker): Promise<Extract<FromThread, { type: "done" }>> {
-  return new Promise((resolve, reject) => {
-    let outcome: FromThread | undefined;
-    worker.on("message", (message: FromThread) => (outcome ??= message));
-    worker.on("error", (error) => (outcome ??= { type: "error", usage: false, message: `${error.name}: ${error.message.split("\n")[0]}` }));
-    worker.on("exit", () => {
-      if (outcome?.type === "done") resolve(outcome);
-      else if (outcome?.type === "error")
-        reject(outcome.usage ? new UsageError(outcome.message) : new Error(`in a search thread: ${outcome.message}`));
-      else if (outcome?.type === "aborted") reject(new ThreadAborted());
-      else resolve({ type: "done", thrown: [], edges: undefined }); // told to quit before it started
-    });
-  });
-}
-
-/** A search thread stopped because another one failed: that one's error is the one to report. */
-class ThreadAborted extends Error {}
-
-/** Every thread's report; when some failed, the error of one that failed first rather than of one that stopped because of it. */
-async function allReports<T>(reports: readonly Promise<T>[]): Promise<T[]> {
-  const settled = await Promise.allSettled(reports);
-  const failures = settled.flatMap((s) => (s.status === "rejected" ? [s.reason as Error] : []));
-  const cause = failures.find((e) => !(e instanceof ThreadAborted)) ?? failures[0];
-  if (cause) throw cause;
-  return settled.map((s) => (s as PromiseFulfilledResult<T>).value);
 }

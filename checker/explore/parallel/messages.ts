@@ -48,7 +48,8 @@ export interface PackedEdges {
 }
 
 /** To a search thread. */
-export type ToThread = { readonly type: "start"; readonly held: PackedStates } | { readonly type: "quit" };
+export type ToThread =
+  { readonly type: "join"; readonly data: ThreadData } | { readonly type: "start"; readonly held: PackedStates } | { readonly type: "quit" };
 
 /** From a search thread. */
 export type FromThread =

@@ -140,7 +140,6 @@ export class Participant<S, A> {
         this.threw(error, id, k, "step");
       }
       table.leave();
-      if (table.crowded) table.grow();
       if ((i & 63) === 0) shared.generated[this.thread] = this.generated;
     }
     shared.generated[this.thread] = this.generated;
@@ -158,7 +157,14 @@ export class Participant<S, A> {
       this.edges.hi.push(hi);
       this.edges.lo.push(lo);
     }
-    if (this.table.insert(hi, lo, parent, action) === EARLIER) return;
+    const found = this.table.insert(hi, lo, parent, action);
+    if (this.table.crowded) {
+      // Grown now rather than after this state: a state may have more successors than the table has room for.
+      this.table.leave();
+      this.table.grow();
+      this.table.enter();
+    }
+    if (found === EARLIER) return;
     this.hi.push(hi);
     this.lo.push(lo);
     this.parent.push(parent);

@@ -40,8 +40,9 @@ export const EARLIER = 2;
 
 /** The holder word of a slot once its holder took it. */
 const TAKEN = -1;
-/** Inserts counted locally before they are added to the shared count. */
+/** Inserts counted locally before they are added to the shared count: far fewer than half the least capacity. */
 const COUNT_BATCH = 64;
+const MIN_CAPACITY = 1 << 12;
 
 /** The buffers of a table, to hand to another thread. */
 export interface TableBuffers {
@@ -73,6 +74,8 @@ export class SharedTable {
 
   /** A new empty table of `capacity` slots (a power of two) for `threads` search threads, growable up to `maxBytes`. */
   static create(capacity: number, maxBytes: number, threads: number): TableBuffers {
+    if (capacity < MIN_CAPACITY || (capacity & (capacity - 1)) !== 0)
+      throw new RangeError(`a table has a power of two slots, ${MIN_CAPACITY} at least`);
     const bytes = capacity * STRIDE * 4;
     const slots = new SharedArrayBuffer(bytes, { maxByteLength: Math.max(bytes, maxBytes) });
     return { slots, control: new SharedArrayBuffer(LINE * (threads + 2) * 4), threads };
@@ -159,7 +162,8 @@ export class SharedTable {
   insert(hi: number, lo: number, parent: number, action: number): number {
     const w = this.words;
     const mask = this.mask;
-    for (let k = slotIndex(hi, lo, mask); ; k = (k + 1) & mask) {
+    for (let k = slotIndex(hi, lo, mask), probes = 0; ; k = (k + 1) & mask) {
+      if (++probes > mask) throw new Error("internal: the fingerprint table is full (it grows at half full)");
       const i = k * STRIDE;
       let state = Atomics.load(w, i + STATE);
       if (state === EMPTY) {

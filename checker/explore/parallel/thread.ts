@@ -1,6 +1,7 @@
-// A search thread of a parallel search: builds the model from its spec file, says it is ready, then runs the
-// levels it is handed until the search ends, and posts what only it knows (exceptions, its edges).
-import { parentPort, workerData } from "node:worker_threads";
+// A search thread of the pool (./pool.ts). For each search it is asked to join, it builds the model from the spec's
+// file (a module imported once per thread), says it is ready, and then either runs the levels it is handed until the
+// search ends, posting what only it knows (exceptions, its edges), or is told the search ended without it.
+import { parentPort } from "node:worker_threads";
 import { loadSpec } from "../../discover.ts";
 import { isUsageError } from "../../errors.ts";
 import { buildInstance } from "../../spec.ts";
@@ -10,32 +11,46 @@ import { packEdges, unpackStates, type FromThread, type ThreadData, type ToThrea
 import { Participant } from "./participant.ts";
 import { READY, SharedSearch, STOP } from "./shared.ts";
 
-const data = workerData as ThreadData;
-const post = (message: FromThread) => parentPort!.postMessage(message);
-const shared = new SharedSearch(data.buffers);
-const barrier = new Barrier(data.buffers.barrier, data.threads);
+const port = parentPort!;
+const post = (message: FromThread) => port.postMessage(message);
+const inbox: ToThread[] = [];
+let wake: (() => void) | undefined;
+port.on("message", (message: ToThread) => {
+  inbox.push(message);
+  wake?.();
+});
+const next = async (): Promise<ToThread> => {
+  while (inbox.length === 0) await new Promise<void>((resolve) => (wake = resolve));
+  return inbox.shift()!;
+};
 
-try {
-  const spec = await loadSpec(data.source.file, process.cwd());
-  const instance = buildInstance(spec, data.source.config, data.source.variant);
-  const properties = instance.properties.filter((p) => data.source.properties.includes(p.name));
-  const participant = new Participant(instance.model, properties, shared, { fairness: data.fairness, symmetry: data.symmetry }, data.thread);
-  Atomics.add(shared.control, READY, 1);
-  const message = await new Promise<ToThread>((resolve) => parentPort!.once("message", resolve));
-  if (message.type === "start") {
+/** Joins one search: loads its model, waits to be handed states (or to be let go), runs the levels. */
+async function join(data: ThreadData): Promise<void> {
+  const shared = new SharedSearch(data.buffers);
+  const barrier = new Barrier(data.buffers.barrier, data.threads);
+  try {
+    const spec = await loadSpec(data.source.file, process.cwd());
+    const instance = buildInstance(spec, data.source.config, data.source.variant);
+    const properties = instance.properties.filter((p) => data.source.properties.includes(p.name));
+    const participant = new Participant(instance.model, properties, shared, { fairness: data.fairness, symmetry: data.symmetry }, data.thread);
+    Atomics.add(shared.control, READY, 1);
+    const message = await next();
+    if (message.type !== "start") return;
     participant.held = unpackStates(message.held);
     runLevels(participant, shared, barrier, data.rules);
     const complete = Atomics.load(shared.control, STOP) === 0;
     const edges = complete && participant.edges ? packEdges(participant.edges, participant as Participant<unknown, unknown>) : undefined;
     post({ type: "done", thrown: participant.thrown, edges });
-  }
-} catch (error) {
-  if (error instanceof BarrierAborted) post({ type: "aborted" });
-  else {
+  } catch (error) {
+    if (error instanceof BarrierAborted) return post({ type: "aborted" });
     barrier.abort();
     const message = error instanceof Error ? error.message : String(error);
     if (isUsageError(error)) post({ type: "error", usage: true, message });
     else post({ type: "error", usage: false, message: `${error instanceof Error ? error.name : "thrown"}: ${message.split("\n")[0]}` });
   }
 }
-parentPort!.close();
+
+for (;;) {
+  const message = await next();
+  if (message.type === "join") await join(message.data);
+}
