@@ -1,3 +1,4 @@
+import { existsSync, readFileSync } from "node:fs";
 import { execa } from "execa";
 import { describe, expect, it, vi } from "vitest";
 import { withStopFlag } from "../../checker/commands/interrupt.ts";
@@ -6,12 +7,33 @@ import type { Progress } from "../../checker/explore/result.ts";
 
 const big = ["bin/interleave.js", "check", "abd", "--set", "servers=5", "--set", "crashes=0"];
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** The CPU seconds process `pid` has used, all its threads (Linux's /proc; clock ticks of 1/100 s); Infinity once it is gone. */
+function cpuSeconds(pid: number): number {
+  let stat: string;
+  try {
+    stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+  } catch {
+    return Infinity;
+  }
+  const fields = stat.split(")").at(-1)!.trim().split(" ");
+  return (Number(fields[11]) + Number(fields[12])) / 100; // utime and stime, fields 14 and 15 of stat
+}
+
+/**
+ * Resolves once process `pid` has used `seconds` of CPU: on a loaded machine the child starts slowly, so what says
+ * that it is searching is the work it has done, not the time since it started. Without /proc, after `seconds` of wall time.
+ */
+async function afterCpu(pid: number, seconds: number) {
+  if (!existsSync("/proc/self/stat")) return sleep(seconds * 1000);
+  while (cpuSeconds(pid) < seconds) await sleep(100);
+}
 const distinct = (report: string) => Number(/([\d,]+) distinct states/.exec(report)![1]!.replaceAll(",", ""));
 
 describe("the search runs in a worker thread", () => {
   it("Ctrl-C stops the search and prints the partial figures, exit 3", async () => {
     const child = execa("node", big, { reject: false });
-    await sleep(4_000); // started (about a second) and searching for a while
+    await afterCpu(child.pid!, 6); // started (two or three CPU seconds, the search thread's included) and searching for a while
     child.kill("SIGINT");
     const r = await child;
     expect(r.exitCode, r.stderr).toBe(3);

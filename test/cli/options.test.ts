@@ -1,13 +1,17 @@
-import { execa } from "execa";
 import { describe, expect, it } from "vitest";
 import { parseCommand } from "../../checker/commands/parse.ts";
 import { commandTable, optionTable, type OptionName } from "../../checker/commands/table.ts";
+import { cliBatch, type CliRun } from "../helpers/cli.ts";
 
-const cli = (...args: string[]) => execa("node", ["bin/interleave.js", ...args], { reject: false });
+/** Bad command lines and what each one's error mentions. */
+type BadInputs = [string[], ...string[]][];
+
+/** The command lines of `cases`, run in one process (the CLI's main, each with its own output and exit code). */
+const batchOf = (cases: BadInputs) => cliBatch(cases.map(([args]) => args));
 
 /** A usage error: exit 2, exactly one line on stderr, no stack trace. */
-async function expectUsageError(args: string[], ...mentions: string[]) {
-  const r = await cli(...args);
+async function expectUsageError(run: Promise<CliRun>, ...mentions: string[]) {
+  const r = await run;
   expect(r.exitCode, r.stderr).toBe(2);
   expect(r.stderr.trim().split("\n")).toHaveLength(1);
   for (const m of mentions) expect(r.stderr).toContain(m);
@@ -82,7 +86,7 @@ describe("each command takes only its own options", () => {
     expect(tlc).toMatchObject({ module: "M.tla", workers: 4, timeout: 60 });
   });
 
-  it.each<[string[], ...string[]]>([
+  const refused: BadInputs = [
     [["check", "abd", "--workers", "2"], "check does not take --workers", "--max-states"],
     [["check", "abd", "--emit", "X.tla"], "check does not take --emit", "--variant"],
     [["list", "--set", "servers=3"], "list does not take --set", "it takes --json, --specs, --examples"],
@@ -101,8 +105,10 @@ describe("each command takes only its own options", () => {
     [["check", "--all", "abd"], 'check --all takes no arguments, got "abd"'],
     [["tlc", "abd", "--module", "M.tla"], 'tlc --module takes no arguments, got "abd"'],
     [["tlc:install", "now"], "tlc:install takes no arguments"],
-  ])("%j → exit 2 with one line", async (args, ...mentions) => {
-    await expectUsageError(args, ...mentions);
+  ];
+  const run = batchOf(refused);
+  it.each(refused)("%j → exit 2 with one line", async (args, ...mentions) => {
+    await expectUsageError(run(args), ...mentions);
   });
 });
 
@@ -115,7 +121,7 @@ describe("integers are decimal digits", () => {
     expect(parseCommand(command!, [...before!, `--${option}`, "42"])).toMatchObject({ [option === "max-states" ? "maxStates" : option]: 42 });
   });
 
-  it.each([
+  const refused: BadInputs = [
     [["check", "abd", "--max-states", "0x3"], '--max-states takes a positive integer in decimal digits, got "0x3"'],
     [["check", "abd", "--max-states", "1e3"], '"1e3"'],
     [["check", "abd", "--max-states", " 3"], '" 3"'],
@@ -124,8 +130,10 @@ describe("integers are decimal digits", () => {
     [["check", "abd", "--max-states=-1"], '"-1"'],
     [["tlc", "--module", "M.tla", "--workers", "0x2"], '--workers takes a positive integer in decimal digits, got "0x2"'],
     [["tlc", "--module", "M.tla", "--timeout", "1e2"], '--timeout takes a positive integer in decimal digits, got "1e2"'],
-  ])("%j → exit 2 with one line", async (args, mentions) => {
-    await expectUsageError(args, mentions);
+  ];
+  const run = batchOf(refused);
+  it.each(refused)("%j → exit 2 with one line", async (args, ...mentions) => {
+    await expectUsageError(run(args), ...mentions);
   });
 });
 
@@ -135,13 +143,15 @@ describe("--fairness kind=level", () => {
     expect(args.fairness).toEqual({ deliver: "strong", invoke: "none", local: "weak" });
   });
 
-  it.each([
+  const refused: BadInputs = [
     [["check", "paxos", "--fairness", "deliver=sometimes"], '"deliver=sometimes"'],
     [["check", "paxos", "--fairness", "delivr=strong"], '"delivr=strong"'],
     [["check", "paxos", "--fairness", "deliver"], '"deliver"'],
     [["check", "paxos", "--fairness", "deliver=strong=weak"], '"deliver=strong=weak"'],
     [["tlc", "abd", "--fairness", "crash=weak"], '"crash=weak"'],
-  ])("%j → exit 2 with one line", async (args, mentions) => {
-    await expectUsageError(args as string[], "--fairness takes kind=level with kind deliver, invoke, local", mentions as string);
+  ];
+  const run = batchOf(refused);
+  it.each(refused)("%j → exit 2 with one line", async (args, ...mentions) => {
+    await expectUsageError(run(args), "--fairness takes kind=level with kind deliver, invoke, local", ...mentions);
   });
 });

@@ -1,26 +1,28 @@
 import { describe, expect, it } from "vitest";
 import spec from "../../specs/lamport-clocks/model.ts";
-import { explore } from "../../checker/explore/search.ts";
+import type { ExploreResult } from "../../checker/explore/result.ts";
 import { buildInstance, resolveConfig } from "../../checker/spec.ts";
-import type { ActorModel } from "../../checker/actors/system.ts";
+import type { ActorModel, SystemAction, SystemState } from "../../checker/actors/system.ts";
 import { happensBefore, type lamportRoles } from "../../src/protocols/lamport-clocks/index.ts";
+import { exploreOffThread } from "../helpers/off-thread.ts";
 
-/** Builds a variant at `settings` and explores it; the model comes back typed, to read the roles of trace states. */
-function run(variant: string, settings: string[] = []) {
-  const { model, properties } = buildInstance(spec, resolveConfig(spec, variant, settings), variant);
-  const actors = model as ActorModel<ReturnType<typeof lamportRoles>>;
-  return { model: actors, result: explore(actors, { properties }) };
+/** Explores a variant at `settings` in the test's worker thread. */
+const check = (variant: string, settings: string[] = []) =>
+  exploreOffThread<SystemState, SystemAction>(new URL("../../specs/lamport-clocks/model.ts", import.meta.url), { variant, set: settings });
+
+/** The explored result with the model, built here and typed, to read the roles of trace states. */
+async function run(variant: string, settings: string[] = []) {
+  const model = buildInstance(spec, resolveConfig(spec, variant, settings), variant).model as ActorModel<ReturnType<typeof lamportRoles>>;
+  return { model, result: await check(variant, settings) };
 }
 
-const check = (variant: string, settings: string[] = []) => run(variant, settings).result;
-
-const verdicts = (result: ReturnType<typeof check>) => Object.fromEntries(result.properties.map((p) => [p.name, p.holds]));
+const verdicts = (result: ExploreResult<SystemState, SystemAction>) => Object.fromEntries(result.properties.map((p) => [p.name, p.holds]));
 
 describe("Lamport clocks exhaustively", () => {
   it.each([[[]], [["processes=2", "events=3"]], [["processes=4", "events=1"]]])(
     "%j: the Clock Condition holds over every pair of events of every execution",
-    (settings) => {
-      const result = check("main", settings);
+    async (settings) => {
+      const result = await check("main", settings);
       expect(result.complete).toBe(true);
       expect(verdicts(result)).toEqual({
         "clock-condition": true,
@@ -33,8 +35,8 @@ describe("Lamport clocks exhaustively", () => {
     },
   );
 
-  it("receive-without-max breaks the Clock Condition: the shortest trace is one send and its receive", () => {
-    const { model, result } = run("receive-without-max");
+  it("receive-without-max breaks the Clock Condition: the shortest trace is one send and its receive", async () => {
+    const { model, result } = await run("receive-without-max");
     const violation = result.properties.find((p) => p.name === "clock-condition")!;
     expect(violation.holds).toBe(false);
     const events = model.roles(violation.trace!.steps.at(-1)!.state).processes.flatMap((p) => p.log);
@@ -42,8 +44,8 @@ describe("Lamport clocks exhaustively", () => {
     expect(violation.trace!.steps).toHaveLength(3);
   });
 
-  it("with no events at all nothing happens and nothing is received: the sometimes check fails as vacuous", () => {
-    const result = check("main", ["events=0"]);
+  it("with no events at all nothing happens and nothing is received: the sometimes check fails as vacuous", async () => {
+    const result = await check("main", ["events=0"]);
     expect(result.distinctStates).toBe(1);
     expect(verdicts(result)["message-received"]).toBe(false);
   });

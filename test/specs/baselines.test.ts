@@ -2,12 +2,12 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { fileURLToPath } from "node:url";
-import { execa } from "execa";
 import { UsageError } from "../../checker/errors.ts";
 import { readBaseline, readBaselineFile, sameConfig } from "../../checker/tlc/baseline.ts";
 import { examplesDir, loadSpecs } from "../../checker/discover.ts";
 import { configText, resolveConfig } from "../../checker/spec.ts";
+import type { ExplorerFigures } from "../../checker/tlc/baseline-check.ts";
+import { callOffThread } from "../helpers/off-thread.ts";
 
 /** Every configuration recorded from a real TLC run, per spec: the explorer must match it exactly. */
 const specs = await loadSpecs(examplesDir);
@@ -16,11 +16,11 @@ const all = specs.flatMap((spec) => readBaseline(spec).entries.map((entry, index
  * The larger recorded configurations take minutes to explore again; `npm run baselines` (interleave baselines, which
  * .ci/run also runs) compares every one. Here: those up to this size, so that npm test stays quick.
  */
-const inTests = 150_000;
+const inTests = 50_000;
 const recorded = all.filter((r) => r.entry.distinctStates <= inTests);
 const over = `${all.length - recorded.length} of ${all.length} recorded configurations have over ${inTests.toLocaleString("en")} states`;
 console.log(`baselines: ${over}; npm run baselines (run by CI) compares them`);
-const script = fileURLToPath(new URL("compare-baseline.ts", import.meta.url));
+const explorer = new URL("compare-baseline.ts", import.meta.url);
 
 describe("the explorer against TLC's recorded baselines", () => {
   it("has baselines to compare with", () => {
@@ -30,8 +30,7 @@ describe("the explorer against TLC's recorded baselines", () => {
   it.concurrent.each(recorded.map((r) => [`${r.spec} ${r.entry.variant} ${configText(r.entry.config)}`, r] as const))(
     "%s: same counts, depth, verdicts and reachable set",
     async (_, { spec, entry, index }) => {
-      const { stdout } = await execa("node", ["--import", "tsx", script, spec, String(index)]);
-      const ours = JSON.parse(stdout);
+      const ours = await callOffThread<ExplorerFigures>(explorer, "exploreRecorded", [spec, index]);
       expect({ distinctStates: ours.distinctStates, generatedStates: ours.generatedStates, depth: ours.depth }).toEqual({
         distinctStates: entry.distinctStates,
         generatedStates: entry.generatedStates,

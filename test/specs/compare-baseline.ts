@@ -1,11 +1,13 @@
 /**
- * Explores one recorded baseline configuration and prints the explorer's figures as JSON. Run as a child
- * process by baselines.test.ts, so a long exploration does not block the test worker.
+ * Explores one recorded baseline configuration and returns the explorer's figures. Called in a worker thread by
+ * baselines.test.ts (off-thread.ts), so that a long exploration does not block the test's event loop.
  */
 import { examplesDir, loadSpec } from "../../checker/discover.ts";
 import { readBaseline } from "../../checker/tlc/baseline.ts";
-import { exploreBaselineEntry } from "../../checker/tlc/baseline-check.ts";
+import { exploreBaselineEntry, type ExplorerFigures } from "../../checker/tlc/baseline-check.ts";
 
-const [name, index] = process.argv.slice(2);
-const spec = await loadSpec(name!, examplesDir);
-console.log(JSON.stringify(exploreBaselineEntry(spec, readBaseline(spec).entries[Number(index)]!)));
+/** The figures of entry `index` of the bundled spec `name`'s baseline, explored again. */
+export async function exploreRecorded(name: string, index: number): Promise<ExplorerFigures> {
+  const spec = await loadSpec(name, examplesDir);
+  return exploreBaselineEntry(spec, readBaseline(spec).entries[index]!);
+}
