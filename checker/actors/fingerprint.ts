@@ -1,107 +1,125 @@
 import { frozenHashInto, hashInto, hashWordsInto, stringHash } from "../state/hash.ts";
-import type { SystemState } from "./system.ts";
+import type { Network, SystemState } from "./system.ts";
 
 /**
- * The fingerprint of an actor system's state, from the hashes of its parts: each process's state, the crashed
- * ids, the messages in flight (each key's hash, in the network's canonical order) and the history. A function of
- * the state's content alone, as `hashInto` is, since each part's hash is.
- *
- * Process states and histories are frozen and shared by reference between a state and its successors, so the
- * work is in the parts a step made anew. The successors of one state are fingerprinted in turn: the model says
- * which state `next` came from (`derived`), that parent's parts are hashed once (frozen parts' hashes are kept
- * by identity), and a successor's part that is the parent's own object takes the parent's hash.
+ * The fingerprint of an actor system's state, from the hashes of its parts: the processes' states, the crashed
+ * ids, the messages in flight and the history. A function of the state's content alone, as `hashInto` is, since
+ * each part's hash is:
+ * - the process states and the history are hashed whole (`hashInto`), the hash kept by identity when they are frozen
+ *   (the actor model interns them: one object per content, so each content is walked once);
+ * - a message key is the canonical encoding of its envelope, so its string hash is the message's content; a bag or
+ *   set of messages is hashed as the count and the sum of its keys' hashes, a fifo network as the keys in order.
+ * A sum changes by the keys a step takes and sends, so a successor's network is hashed from its parent's
+ * (`derived`), without a look at each message in flight.
  */
 export class SystemFingerprint {
   private words: Int32Array;
   private readonly part = new Uint32Array(2);
-  /** The last state `next` returned, and the state it came from. */
+  private readonly bag: boolean;
+  /** The last state `next` returned, the state it came from, and the keys the step took (one at most) and sent. */
   private child: SystemState | undefined;
   private childOf: SystemState | undefined;
-  /** The parent whose parts' hashes are in `parentWords` (per process: hi, lo; then the history's). */
-  private parent: SystemState | undefined;
-  private readonly parentWords: Int32Array;
+  private taken: string | undefined;
+  private sent: readonly string[] | undefined;
+  /** The last parent's network, and its count and sums. */
+  private parentNetwork: readonly string[] | undefined;
+  private parentSum = new Int32Array(2);
 
-  constructor(processes: number) {
-    this.words = new Int32Array(4 * processes + 64);
-    this.parentWords = new Int32Array(2 * processes + 2);
+  constructor(semantics: Network) {
+    this.words = new Int32Array(64);
+    this.bag = semantics === "unordered" || semantics === "lossy"; // a set (duplicating) drops a key sent twice: summed whole
   }
 
-  /** Tells that `next(parent, …)` returned `child`, so that its fingerprint can reuse the parent's parts. */
-  derived(parent: SystemState, child: SystemState): void {
+  /**
+   * Tells that `next(parent, …)` returned `child`; when the step's only change to the network was taking the key
+   * `taken` (if any) and sending `sent`, they are given, so that the child's network is hashed from the parent's.
+   */
+  derived(parent: SystemState, child: SystemState, taken?: string, sent?: readonly string[]): void {
     this.childOf = parent;
     this.child = child;
+    this.taken = taken;
+    this.sent = sent;
   }
 
   /** Writes the fingerprint of `state` into `out` ([hi, lo]); a PlainDataError naming the path if some part is not plain data. */
   of(state: SystemState, out: Uint32Array): void {
     try {
-      const parent = state === this.child ? this.childOf : undefined;
-      if (parent !== undefined && parent.procs.length === state.procs.length) {
-        if (parent !== this.parent) this.hashParent(parent);
-        this.hashParts(state, out, parent);
-      } else this.hashParts(state, out, undefined);
+      this.hashParts(state, out);
     } catch (error) {
-      this.parent = undefined;
       hashInto(state, out); // walks the whole state, to name the path from its root
       throw error;
     }
   }
 
-  private hashParent(parent: SystemState): void {
-    const { procs, history } = parent;
-    const words = this.parentWords;
-    const part = this.part;
-    this.parent = undefined; // until its hashes are all in
-    for (let i = 0; i < procs.length; i++) {
-      frozenHashInto(procs[i], part);
-      words[2 * i] = part[0]!;
-      words[2 * i + 1] = part[1]!;
-    }
-    frozenHashInto(history, part);
-    words[2 * procs.length] = part[0]!;
-    words[2 * procs.length + 1] = part[1]!;
-    this.parent = parent;
-  }
-
-  /** The fingerprint of `state`, taking the hashes of the parts it shares with `parent` (whose hashes are in parentWords). */
-  private hashParts(state: SystemState, out: Uint32Array, parent: SystemState | undefined): void {
+  private hashParts(state: SystemState, out: Uint32Array): void {
     const { procs, crashed, network, history } = state;
     const part = this.part;
-    const needed = 2 * procs.length + crashed.length + 2 * network.length + 8;
+    const needed = crashed.length + (this.bag ? 3 : 2 * network.length + 1) + 8;
     if (needed > this.words.length) this.words = new Int32Array(2 * needed);
     const words = this.words;
-    const known = this.parentWords;
     let w = 0;
-    words[w++] = procs.length;
-    for (let i = 0; i < procs.length; i++) {
-      if (parent !== undefined && procs[i] === parent.procs[i]) {
-        words[w++] = known[2 * i]!;
-        words[w++] = known[2 * i + 1]!;
-        continue;
-      }
-      frozenHashInto(procs[i], part); // interned by the model: hashed once per content
-      words[w++] = part[0]!;
-      words[w++] = part[1]!;
-    }
+    frozenHashInto(procs, part);
+    words[w++] = part[0]!;
+    words[w++] = part[1]!;
     words[w++] = crashed.length;
     for (let i = 0; i < crashed.length; i++) words[w++] = checkedId(crashed[i]);
-    // Keys are canonical encodings of their envelopes, in the network's canonical order: the string is the content.
     words[w++] = network.length;
-    for (let i = 0; i < network.length; i++) {
-      const h = stringHash(checkedKey(network[i]));
-      words[w++] = h[0]!;
-      words[w++] = h[1]!;
-    }
-    if (parent !== undefined && history === parent.history) {
-      words[w++] = known[2 * procs.length]!;
-      words[w++] = known[2 * procs.length + 1]!;
+    if (this.bag) {
+      this.networkSum(state);
+      words[w++] = this.sum[0]!;
+      words[w++] = this.sum[1]!;
     } else {
-      frozenHashInto(history, part);
-      words[w++] = part[0]!;
-      words[w++] = part[1]!;
+      for (let i = 0; i < network.length; i++) {
+        const h = stringHash(checkedKey(network[i]));
+        words[w++] = h[0]!;
+        words[w++] = h[1]!;
+      }
     }
+    frozenHashInto(history, part);
+    words[w++] = part[0]!;
+    words[w++] = part[1]!;
     hashWordsInto(words, w, out);
   }
+
+  private readonly sum = new Int32Array(2);
+
+  /** The sums of the hashes of `state`'s network keys into `sum`: from its parent's when `derived` said how it changed. */
+  private networkSum(state: SystemState): void {
+    const parent = state === this.child ? this.childOf : undefined;
+    if (parent === undefined || this.sent === undefined) return sumOf(state.network, this.sum);
+    if (parent.network !== this.parentNetwork) {
+      this.parentNetwork = undefined; // until its sums are in
+      sumOf(parent.network, this.parentSum);
+      this.parentNetwork = parent.network;
+    }
+    let hi = this.parentSum[0]!;
+    let lo = this.parentSum[1]!;
+    if (this.taken !== undefined) {
+      const h = stringHash(this.taken);
+      hi = (hi - h[0]!) | 0;
+      lo = (lo - h[1]!) | 0;
+    }
+    for (let i = 0; i < this.sent.length; i++) {
+      const h = stringHash(this.sent[i]!);
+      hi = (hi + h[0]!) | 0;
+      lo = (lo + h[1]!) | 0;
+    }
+    this.sum[0] = hi;
+    this.sum[1] = lo;
+  }
+}
+
+/** The sums, lane by lane (mod 2^32), of the keys' string hashes. */
+function sumOf(network: readonly string[], sum: Int32Array): void {
+  let hi = 0;
+  let lo = 0;
+  for (let i = 0; i < network.length; i++) {
+    const h = stringHash(checkedKey(network[i]));
+    hi = (hi + h[0]!) | 0;
+    lo = (lo + h[1]!) | 0;
+  }
+  sum[0] = hi;
+  sum[1] = lo;
 }
 
 /** Crashed ids are integers the model wrote; anything else means the state was not made by it. */

@@ -89,9 +89,10 @@ export class Channels {
       return result;
     }
     const set = this.semantics === "duplicating";
-    const result: string[] = [];
+    const result: string[] = new Array<string>(network.length + sent.length - (removed >= 0 ? 1 : 0));
     let i = 0;
     let j = 0;
+    let n = 0;
     while (i < network.length || j < sent.length) {
       if (i === removed) {
         i++;
@@ -99,10 +100,18 @@ export class Channels {
       }
       if (j < sent.length && (i >= network.length || sent[j]! < network[i]!)) {
         const key = sent[j++]!;
-        if (!set || (result[result.length - 1] !== key && network[i] !== key)) result.push(key);
-      } else result.push(network[i++]!);
+        if (!set || ((n === 0 || result[n - 1] !== key) && network[i] !== key)) result[n++] = key;
+      } else result[n++] = network[i++]!;
     }
+    result.length = n; // shorter only on a duplicating network, where a message already in flight is not added again
     return result;
+  }
+
+  /** Whether a delivery may pick the envelope at `index`: the first copy of each distinct message, or each channel's head for fifo. */
+  deliverableAt(network: readonly string[], index: number): boolean {
+    if (index === 0) return true;
+    if (this.semantics === "fifo") return channelOrder(this.envelope(network[index - 1]!), this.envelope(network[index]!)) !== 0;
+    return network[index - 1] !== network[index];
   }
 
   /** Indexes of the envelopes a delivery may pick: each distinct message, or each channel's head for fifo. */

@@ -122,7 +122,10 @@ export function actorModel<R extends Roles>(roles: R, options: ActorModelOptions
   const isLive = (state: SystemState, id: Id) => !state.crashed.includes(id);
 
   const effects = new Effects<M>(channels, names);
-  const fingerprints = new SystemFingerprint(actors.length);
+  const fingerprints = new SystemFingerprint(network);
+  /** How the last `nextState` changed the network, when it only took (at most) one key and sent some: for the fingerprint. */
+  let tookKey: string | undefined;
+  let sentKeys: readonly string[] | undefined;
   const interner = new Interner();
   const memo = new ProcessMemo<LocalStep | null>(actors.length);
 
@@ -135,30 +138,65 @@ export function actorModel<R extends Roles>(roles: R, options: ActorModelOptions
     );
 
   /**
-   * What process `id` does in `state` on `event` (a message key, "invoke", a local event; undefined: not kept), by
-   * calling `handle` the first time only. Null when an invocation is not enabled.
+   * What process `id` does in `state` on `event` (a message key, "invoke", a local event, a crash), running its
+   * handler for `action` (undefined: an invocation) the first time only. Null when an invocation is not enabled.
    */
-  const localStep = (state: SystemState, id: Id, event: string | undefined, handle: (s: unknown, out: Out<M>) => unknown): LocalStep | null => {
+  const localStep = (state: SystemState, id: Id, event: string, action: SystemAction | undefined): LocalStep | null => {
     const proc = state.procs[id];
-    const known = event === undefined ? undefined : memo.get(id, proc, event);
+    const known = memo.get(id, proc, event);
     if (known !== undefined) return known;
     effects.reset(id);
-    const result = handle(proc, effects);
+    const result = runHandler(id, proc, action);
     const step =
       result === undefined && event === invokeEvent
         ? null
         : new LocalStep(result === proc ? proc : internProc(state, id, result), channels.arrival(effects.sent), effects.events.slice());
-    if (event !== undefined) memo.set(id, proc, event, step);
+    memo.set(id, proc, event, step);
     return step;
+  };
+
+  /** Process `id`'s handler for `action` (undefined: its next invocation) on its state `proc`, with `effects` as its Out. */
+  const runHandler = (id: Id, proc: unknown, action: SystemAction | undefined): unknown => {
+    const actor = actors[id]!;
+    switch (action?.kind) {
+      case "deliver":
+        return actor.receive(proc, action.envelope.from, action.envelope.msg as M, effects);
+      case "local":
+        return actor.onLocalEvent!(proc, action.event, effects);
+      case "crash":
+        return actor.onCrash!(proc, action.process, effects);
+      default:
+        return actor.invoke!(proc, effects);
+    }
+  };
+
+  /** The event key of a local event (kept, so that no string is built per step). */
+  const localKeys = new Map<string, string>();
+  const localKey = (event: string): string => {
+    let key = localKeys.get(event);
+    if (key === undefined) localKeys.set(event, (key = `local ${event}`));
+    return key;
   };
 
   /** The state after process `id` took `step`, with the envelope at `taken` (−1: none) leaving the network; unchanged parts shared. */
   const after = (state: SystemState, id: Id, step: LocalStep, taken = -1): SystemState => ({
-    procs: step.proc === state.procs[id] ? state.procs : withProc(state.procs, id, step.proc),
+    procs: step.proc === state.procs[id] ? state.procs : procsAfter(state.procs, id, step),
     crashed: state.crashed,
     network: step.sent.length === 0 && taken < 0 ? state.network : channels.change(state.network, taken, step.sent),
     history: step.events.length === 0 ? state.history : historyAfter(state.history, step),
   });
+
+  /** The processes' states with process `id`'s replaced by a step's: one array per content, the same one for the same array and step. */
+  const procsAfter = (procs: readonly unknown[], id: Id, step: LocalStep): readonly unknown[] => {
+    step.procsAfter ??= new WeakMap();
+    let changed = step.procsAfter.get(procs);
+    if (changed === undefined) {
+      changed = internProcs(withProc(procs, id, step.proc));
+      step.procsAfter.set(procs, changed);
+    }
+    return changed;
+  };
+  const internProcs = (procs: readonly unknown[]): readonly unknown[] => interner.intern(Object.freeze(procs), (p) => p);
 
   /** The history with a step's events appended: one array per content, and the same one for the same history and step. */
   const historyAfter = (history: readonly HistoryEvent[], step: LocalStep): readonly HistoryEvent[] => {
@@ -171,7 +209,7 @@ export function actorModel<R extends Roles>(roles: R, options: ActorModelOptions
     return longer;
   };
 
-  const invokeStep = (state: SystemState, client: Id) => localStep(state, client, invokeEvent, (s, out) => actors[client]!.invoke!(s, out));
+  const invokeStep = (state: SystemState, client: Id) => localStep(state, client, invokeEvent, undefined);
 
   return {
     ids,
@@ -190,25 +228,28 @@ export function actorModel<R extends Roles>(roles: R, options: ActorModelOptions
         network: [],
         history: interner.intern(Object.freeze([]), (h) => h),
       };
-      return [{ ...state, procs: actors.map((a, id) => internProc(state, id, a.init())) }];
+      return [{ ...state, procs: internProcs(actors.map((a, id) => internProc(state, id, a.init()))) }];
     },
 
     actions(state) {
       const enabled: SystemAction[] = [];
-      actors.forEach((actor, client) => {
-        if (!actor.invoke || !isLive(state, client)) return;
+      for (let client = 0; client < actors.length; client++) {
+        if (!actors[client]!.invoke || !isLive(state, client)) continue;
         const step = invokeStep(state, client);
-        if (step === null) return;
+        if (step === null) continue;
         const first = step.events[0];
-        if (first === undefined || !("call" in first)) throw new Error(`${actor.name}.invoke changed state without calling out.invoked`);
+        if (first === undefined || !("call" in first)) throw new Error(`${actors[client]!.name}.invoke changed state without calling out.invoked`);
         enabled.push({ kind: "invoke", client, operation: first.call });
-      });
-      actors.forEach((actor, process) => {
-        if (!actor.localEvents || !isLive(state, process)) return;
+      }
+      for (let process = 0; process < actors.length; process++) {
+        const actor = actors[process]!;
+        if (!actor.localEvents || !isLive(state, process)) continue;
         for (const event of actor.localEvents(state.procs[process])) enabled.push({ kind: "local", process, event });
-      });
-      for (const index of channels.deliverable(state.network)) {
-        const key = state.network[index]!;
+      }
+      const messages = state.network;
+      for (let index = 0; index < messages.length; index++) {
+        const key = messages[index]!;
+        if (!channels.deliverableAt(messages, index)) continue;
         const envelope = channels.envelope(key);
         if (isLive(state, envelope.to)) enabled.push({ kind: "deliver", index, key, envelope });
       }
@@ -223,8 +264,15 @@ export function actorModel<R extends Roles>(roles: R, options: ActorModelOptions
     },
 
     next(state, action) {
-      const successor = options.canonicalize ? canonical(nextState(state, action)) : nextState(state, action);
-      fingerprints.derived(state, successor);
+      tookKey = undefined;
+      sentKeys = undefined;
+      let successor = nextState(state, action);
+      if (options.canonicalize) {
+        const renamed = canonical(successor);
+        if (renamed.network !== successor.network) sentKeys = undefined; // the network was rebuilt: hashed whole
+        successor = renamed;
+      }
+      fingerprints.derived(state, successor, tookKey, sentKeys);
       return successor;
     },
 
@@ -294,33 +342,30 @@ export function actorModel<R extends Roles>(roles: R, options: ActorModelOptions
       case "invoke": {
         const step = invokeStep(state, action.client);
         if (step === null) throw new Error(`${names[action.client]} cannot invoke in this state: not one of its actions`);
+        sentKeys = step.sent;
         return after(state, action.client, step);
       }
       case "local": {
-        const { process, event } = action;
-        return after(
-          state,
-          process,
-          localStep(state, process, `local ${event}`, (s, out) => actors[process]!.onLocalEvent!(s, event, out))!,
-        );
+        const step = localStep(state, action.process, localKey(action.event), action)!;
+        sentKeys = step.sent;
+        return after(state, action.process, step);
       }
       case "deliver": {
-        const { from, to, msg } = action.envelope;
-        const step = localStep(state, to, action.key, (s, out) => actors[to]!.receive(s, from, msg as M, out))!;
-        return after(state, to, step, channels.taken(action.index));
+        const to = action.envelope.to;
+        const step = localStep(state, to, action.key, action)!;
+        const taken = channels.taken(action.index);
+        tookKey = taken < 0 ? undefined : action.key;
+        sentKeys = step.sent;
+        return after(state, to, step, taken);
       }
       case "drop":
+        tookKey = state.network[action.index];
+        sentKeys = noKeys;
         return { ...state, network: channels.remove(state.network, action.index) };
       case "crash": {
         const crashed: SystemState = { ...state, crashed: [...state.crashed, action.process].sort((a, b) => a - b) };
         const notify = (s: SystemState, actor: Actor<unknown, M>, id: Id) =>
-          actor.onCrash && isLive(s, id)
-            ? after(
-                s,
-                id,
-                localStep(s, id, `crash ${action.process}`, (p, out) => actor.onCrash!(p, action.process, out))!,
-              )
-            : s;
+          actor.onCrash && isLive(s, id) ? after(s, id, localStep(s, id, `crash ${action.process}`, action)!) : s;
         return actors.reduce<SystemState>(notify, crashed);
       }
     }
@@ -336,14 +381,16 @@ export function actorModel<R extends Roles>(roles: R, options: ActorModelOptions
     const procs =
       renamed.procs === state.procs
         ? state.procs
-        : renamed.procs.map((p, id) =>
-            p === state.procs[id]
-              ? p
-              : interner.intern(
-                  p,
-                  (q) => freezePlain(q, `canonicalize: procs[${id}]`),
-                  (e) => explainNonPlain(renamed.procs, e),
-                ),
+        : internProcs(
+            renamed.procs.map((p, id) =>
+              p === state.procs[id]
+                ? p
+                : interner.intern(
+                    p,
+                    (q) => freezePlain(q, `canonicalize: procs[${id}]`),
+                    (e) => explainNonPlain(renamed.procs, e),
+                  ),
+            ),
           );
     if (renamed.messages === messages) return procs === state.procs ? state : { ...state, procs };
     return {
@@ -363,11 +410,14 @@ export function actorModel<R extends Roles>(roles: R, options: ActorModelOptions
 
 /** The event key under which an invocation is remembered (message keys are encodings of arrays: "[…"). */
 const invokeEvent = "invoke";
+const noKeys: readonly string[] = Object.freeze([]);
 
 /** One step of one process: its next state (interned), the keys it sent (as the network adds them), its history events. */
 class LocalStep {
   /** The history after this step, per history before it. */
   histories: WeakMap<readonly HistoryEvent[], readonly HistoryEvent[]> | undefined;
+  /** The processes' states after this step, per processes' states before it. */
+  procsAfter: WeakMap<readonly unknown[], readonly unknown[]> | undefined;
 
   constructor(
     readonly proc: unknown,

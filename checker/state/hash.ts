@@ -23,24 +23,42 @@ function mix(x: number): void {
   b = (Math.imul(b, 5) + 0xe6546b64) | 0;
 }
 
-/** Strings recur (keys, tags, message keys): each one's own 64-bit hash is computed once and reused. */
+/**
+ * Strings recur (keys, tags, message keys): each one's own 64-bit hash is computed once and reused. The two lanes
+ * are finalized, so that a sum of string hashes is itself a good hash of a bag of strings (./fingerprint.ts's use).
+ */
 const stringHashes = new Map<string, Int32Array>();
 
 function mixString(s: string): void {
+  const h = stringHash(s);
+  mix(0x5354);
+  mix(h[0]!);
+  mix(h[1]!);
+}
+
+/** The 64-bit hash of a string's characters, [hi, lo] as signed 32-bit, finalized; kept per string (do not change the array). */
+export function stringHash(s: string): Int32Array {
   let h = stringHashes.get(s);
   if (h === undefined) {
     const [outerA, outerB] = [a, b];
     a = 0x811c9dc5 ^ s.length;
     b = 0x9747b28c;
     for (let i = 0; i < s.length; i++) mix(s.charCodeAt(i));
-    h = Int32Array.of(a, b);
+    h = Int32Array.of(fmix(a), fmix(b ^ s.length));
     [a, b] = [outerA, outerB];
     if (stringHashes.size > 1 << 20) stringHashes.clear();
     stringHashes.set(s, h);
   }
-  mix(0x5354);
-  mix(h[0]!);
-  mix(h[1]!);
+  return h;
+}
+
+/** MurmurHash3's 32-bit finalizer: every input bit affects every output bit. */
+function fmix(h: number): number {
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  return h ^ (h >>> 16);
 }
 
 function walk(value: unknown, depth: number): void {
@@ -179,18 +197,6 @@ export function hashWordsInto(words: Int32Array, n: number, out: Uint32Array): v
   b = 0x9747b28c;
   for (let i = 0; i < n; i++) mix(words[i]!);
   finish(out);
-}
-
-/** The 64-bit hash of a string's characters, [hi, lo] as signed 32-bit; kept per string (do not change the array). */
-export function stringHash(s: string): Int32Array {
-  let h = stringHashes.get(s);
-  if (h === undefined) {
-    const [outerA, outerB] = [a, b];
-    mixString(s); // computes and keeps it
-    [a, b] = [outerA, outerB];
-    h = stringHashes.get(s)!;
-  }
-  return h;
 }
 
 /** A frozen object's hash, kept by identity: a frozen plain-data object (frozen deeply) cannot change. */

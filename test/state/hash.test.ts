@@ -3,8 +3,9 @@ import { describe, expect, it } from "vitest";
 import { explore } from "../../checker/explore/search.ts";
 import type { Model } from "../../checker/model.ts";
 import { always } from "../../checker/props/property.ts";
-import { encode } from "../../checker/state/encode.ts";
-import { hashInto } from "../../checker/state/hash.ts";
+import { decode } from "../../checker/state/decode.ts";
+import { encode, sameEncoding } from "../../checker/state/encode.ts";
+import { frozenHashInto, hashInto, hashTripleInto } from "../../checker/state/hash.ts";
 
 const hash = (value: unknown): string => {
   const out = new Uint32Array(2);
@@ -297,6 +298,51 @@ describe("properties over random plain values", () => {
       { numRuns: 4000 },
     );
     expect(equalPairs).toBeGreaterThan(1000); // the property was exercised on both sides
+  });
+
+  it("decode inverts encode: the decoded value is equal data (a message key handed to another search thread)", () => {
+    fc.assert(
+      fc.property(plain, (v) => {
+        const decoded = decode(encode(v));
+        expect(plainEqual(decoded, v)).toBe(true);
+        expect(encode(decoded)).toBe(encode(v));
+      }),
+      { numRuns: 2000 },
+    );
+    expect(() => decode("[1,")).toThrow(/not a canonical encoding/);
+  });
+
+  it("sameEncoding(a, b) says exactly whether the encodings are equal, without building them", () => {
+    let equalPairs = 0;
+    fc.assert(
+      fc.property(plain, plain, fc.boolean(), fc.integer(), (a, other, copy, seed) => {
+        const b = copy ? reshuffle(a, random(seed)) : other;
+        const same = encode(a) === encode(b);
+        if (same) equalPairs++;
+        expect(sameEncoding(a, b)).toBe(same);
+        expect(sameEncoding(b, a)).toBe(same);
+      }),
+      { numRuns: 4000 },
+    );
+    expect(equalPairs).toBeGreaterThan(1000);
+  });
+
+  it("hashTripleInto is hashInto of the triple; frozenHashInto is hashInto, kept for frozen objects", () => {
+    const [x, y] = [new Uint32Array(2), new Uint32Array(2)];
+    fc.assert(
+      fc.property(fc.integer(), fc.integer(), plain, (from, to, msg) => {
+        hashTripleInto(from, to, msg, x);
+        hashInto([from, to, msg], y);
+        expect([...x]).toEqual([...y]);
+        const frozen = Object.freeze({ msg });
+        frozenHashInto(frozen, x);
+        hashInto({ msg }, y);
+        expect([...x]).toEqual([...y]);
+        frozenHashInto(frozen, x); // the kept hash
+        expect([...x]).toEqual([...y]);
+      }),
+      { numRuns: 1000 },
+    );
   });
 
   it("wrapping a value in a Map, Set, array or record never gives the value of another wrapping", () => {
