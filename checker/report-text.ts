@@ -1,3 +1,4 @@
+import { sizeText } from "./explore/memory.ts";
 import type { ResultDocument } from "./report.ts";
 import { configText } from "./spec.ts";
 import { describeState, diff } from "./trace/diff.ts";
@@ -11,13 +12,14 @@ export function formatReport(document: ResultDocument): string {
   const rate = document.seconds > 0 ? Math.round(document.distinctStates / document.seconds) : document.distinctStates;
   const lines = [
     `${document.spec} (${document.variant})  ${settings}`,
-    `  ${countsText(document)} (${n(rate)} states/s)`,
+    `  ${countsText(document)} (${n(rate)} states/s${perState(document)})`,
+    ...(document.simulation ? [`  ${simulationText(document.simulation)}`] : []),
     `  ${document.complete ? "search complete" : stopReason(document)}${collision(document)}`,
   ];
   const width = Math.max(...document.properties.map((p) => p.name.length));
   for (const p of document.properties) {
     const verdict = verdictText(p.holds);
-    lines.push(`  ${p.name.padEnd(width)}  ${p.kind.padEnd(12)}  ${verdict}`);
+    lines.push(`  ${p.name.padEnd(width)}  ${p.kind.padEnd(12)}  ${verdict}${p.note === undefined ? "" : `  (${p.note})`}`);
   }
   for (const p of document.properties) {
     if (p.error !== undefined) {
@@ -27,7 +29,8 @@ export function formatReport(document: ResultDocument): string {
     }
     if (!p.trace) continue;
     const lasso = p.trace.loopsBackTo === null ? "" : ", a lasso";
-    lines.push("", `Counterexample to ${p.name} (${p.trace.steps.length} states${lasso}):`, formatTrace(p.trace));
+    const shrunk = p.shrunkFrom === undefined ? "" : `, shrunk from a walk of ${p.shrunkFrom}`;
+    lines.push("", `Counterexample to ${p.name} (${p.trace.steps.length} states${lasso}${shrunk}):`, formatTrace(p.trace));
   }
   return `${lines.join("\n")}\n`;
 }
@@ -45,7 +48,37 @@ export const verdictText = (holds: boolean | null): string => (holds === null ? 
 const collision = (document: ResultDocument) =>
   document.collisionProbability === undefined ? "" : `; fingerprint collision probability ${document.collisionProbability.toExponential(1)}`;
 
+/** Heap per distinct state, when measured: ", 1,024 bytes/state". */
+const perState = (document: ResultDocument) => (document.memory ? `, ${n(document.memory.bytesPerState)} bytes/state` : "");
+
+/** What a simulation ran, and how to run it again. */
+function simulationText(s: NonNullable<ResultDocument["simulation"]>): string {
+  const share = s.firstTrace === 0 ? "" : ` from trace ${n(s.firstTrace)}`;
+  const found = s.violationTrace === undefined ? "" : `; the violation was found by trace ${n(s.violationTrace)}`;
+  return `simulation: ${n(s.traces)} of ${n(s.tracesAsked)} traces${share}, walks of up to ${n(s.maxDepth)} states, seed ${s.seed} (--seed ${s.seed} repeats it)${found}`;
+}
+
+/** Why a search stopped before completing: its stopReason when the document has one. */
 function stopReason(document: ResultDocument): string {
+  const undecided = "verdicts marked ? are undecided";
+  switch (document.stopReason) {
+    case "violation":
+      return document.simulation
+        ? `simulation STOPPED at a violation (--continue walks on, until every safety property is violated): ${undecided}`
+        : `search STOPPED at the first violation (--continue explores on): ${undecided}`;
+    case "max-states":
+      return `search STOPPED at --max-states: ${undecided}`;
+    case "memory": {
+      const limit = document.memory ? ` (${sizeText(document.memory.limitBytes)})` : "";
+      return `${document.simulation ? "simulation" : "search"} STOPPED: the heap in use reached the memory bound${limit}, --memory: ${undecided}`;
+    }
+    case "interrupted":
+      return `${document.simulation ? "simulation" : "search"} STOPPED by Ctrl-C: ${undecided}`;
+    case "traces-done":
+      return document.properties.some((p) => p.holds === false)
+        ? `simulation done: every trace walked (--continue): ${undecided}`
+        : `simulation done: no violation in the traces walked, but a simulation proves nothing (exit 3); ${undecided}`;
+  }
   const why = document.properties.some((p) => p.holds === false)
     ? "at the first violation (--continue explores on)"
     : "at a bound (--max-states, or Ctrl-C)";

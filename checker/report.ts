@@ -1,4 +1,5 @@
-import type { ExploreResult } from "./explore/result.ts";
+import type { MemoryFigures } from "./explore/memory.ts";
+import type { ExploreResult, SimulationFigures, StopReason } from "./explore/result.ts";
 import type { Model } from "./model.ts";
 import type { Config } from "./spec.ts";
 import { toItf } from "./trace/itf.ts";
@@ -16,12 +17,22 @@ export interface ResultDocument {
   readonly seconds: number;
   /** Estimated chance that two distinct states shared a fingerprint (TLC's optimistic estimate). */
   readonly collisionProbability?: number;
+  /** Present when the search did not complete: a bound (max-states, memory), interrupted, a violation, or a simulation's traces all walked. */
+  readonly stopReason?: StopReason;
+  /** The memory bound, the peak heap in use, and the heap the search grew by per distinct state (an estimate). */
+  readonly memory?: MemoryFigures;
+  /** For a simulation (`check --simulate`): its seed, traces and walk length; `complete` is then always false. */
+  readonly simulation?: SimulationFigures;
   readonly properties: readonly {
     readonly name: string;
     readonly kind: string;
     readonly holds: boolean | null;
     /** For kind "exception": the step whose code threw, and the error. */
     readonly error?: string;
+    /** Why the verdict is what it is when it alone would mislead (a simulation: "not checked", "not violated in N traces"). */
+    readonly note?: string;
+    /** A simulation's counterexample: the length in states of the walk that found it, before shrinking. */
+    readonly shrunkFrom?: number;
     readonly trace?: { readonly steps: readonly { readonly action: string; readonly state: unknown }[]; readonly loopsBackTo: number | null };
   }[];
 }
@@ -42,11 +53,16 @@ export function explorerDocument<S, A>(
     depth: result.depth,
     seconds: Math.round(result.seconds * 1000) / 1000,
     collisionProbability: result.collisionProbability,
+    ...(result.stopReason && { stopReason: result.stopReason }),
+    ...(result.memory && { memory: result.memory }),
+    ...(result.simulation && { simulation: result.simulation }),
     properties: result.properties.map((p) => ({
       name: p.name,
       kind: p.kind,
       holds: p.holds,
       ...(p.error !== undefined && { error: p.error }),
+      ...(p.note !== undefined && { note: p.note }),
+      ...(p.shrunkFrom !== undefined && { shrunkFrom: p.shrunkFrom }),
       ...(p.trace && {
         trace: {
           steps: p.trace.steps.map((step) => ({ action: step.action === null ? "init" : model.describe(step.action), state: view(step.state) })),

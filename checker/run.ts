@@ -1,4 +1,7 @@
+import { randomInt } from "node:crypto";
+import { UsageError } from "./errors.ts";
 import { explore } from "./explore/search.ts";
+import { simulate } from "./explore/simulate.ts";
 import type { ExploreResult, Progress } from "./explore/result.ts";
 import type { FairnessLevels } from "./model.ts";
 import { explorerDocument, type ResultDocument } from "./report.ts";
@@ -23,6 +26,21 @@ export interface CheckOptions<K extends Keys = Keys, V extends string = string> 
   /** Polled during the search (every 1,024 states); once it returns true the search stops as at a bound. */
   readonly shouldStop?: () => boolean;
   readonly onProgress?: (progress: Progress) => void;
+  /** Stop once the heap in use passes this many bytes (default: 80% of the heap limit); the result is then incomplete. */
+  readonly memory?: number;
+  /** Random walks instead of an exhaustive search, for spaces too big to exhaust (never complete; see explore/simulate.ts). */
+  readonly simulate?: SimulationSettings;
+}
+
+/** A simulation: its seed (default: random, reported in the document), the longest walk in states, and how many traces. */
+export interface SimulationSettings {
+  /** An integer from 0 to 2^32 − 1; the same seed gives the same walks and the same counterexample. */
+  readonly seed?: number;
+  /** The longest walk, in states (default 100). */
+  readonly depth?: number;
+  /** The traces to walk (default 10,000), from trace `firstTrace` (default 0). */
+  readonly traces?: number;
+  readonly firstTrace?: number;
 }
 
 /** One explorer run of a spec's variant: the configuration, the instance built, the raw result and its document. */
@@ -40,7 +58,12 @@ export function runSpec(spec: Spec, options: CheckOptions = {}): Run {
   const variant = options.variant ?? "main";
   const config = resolveConfig(spec, variant, options.set ?? []);
   const instance = buildInstance(spec, config, variant);
-  const result = explore(instance.model, {
+  const result = options.simulate ? simulateInstance(instance, options, options.simulate) : exploreInstance(instance, options);
+  return { spec, variant, config, instance, result, document: explorerDocument({ spec: spec.name, variant, config }, result, instance.model) };
+}
+
+function exploreInstance(instance: Instance<unknown, unknown>, options: CheckOptions) {
+  return explore(instance.model, {
     properties: instance.properties,
     ...(options.maxStates !== undefined && { maxStates: options.maxStates }),
     ...(options.strategy && { strategy: options.strategy }),
@@ -49,8 +72,42 @@ export function runSpec(spec: Spec, options: CheckOptions = {}): Run {
     ...(options.signal && { signal: options.signal }),
     ...(options.shouldStop && { shouldStop: options.shouldStop }),
     ...(options.onProgress && { onProgress: options.onProgress }),
+    ...(options.memory !== undefined && { memory: options.memory }),
   });
-  return { spec, variant, config, instance, result, document: explorerDocument({ spec: spec.name, variant, config }, result, instance.model) };
+}
+
+/** The options of an exhaustive search given to a simulation, which does not take them. */
+const searchOnly = (options: CheckOptions): string[] =>
+  [
+    options.maxStates !== undefined && "maxStates",
+    options.strategy !== undefined && "strategy",
+    Object.keys(options.fairness ?? {}).length > 0 && "fairness",
+  ].filter((o): o is string => o !== false);
+
+function simulateInstance(instance: Instance<unknown, unknown>, options: CheckOptions, settings: SimulationSettings) {
+  const ignored = searchOnly(options);
+  if (ignored.length > 0) throw new UsageError(`a simulation does not take ${ignored.join(", ")} (options of an exhaustive search)`);
+  const count = (name: string, value: number | undefined, min: number, max: number) => {
+    if (value !== undefined && !(Number.isInteger(value) && value >= min && value <= max))
+      throw new UsageError(`simulate.${name} takes an integer from ${min} to ${max.toLocaleString("en")}, got ${value}`);
+    return value;
+  };
+  count("seed", settings.seed, 0, 2 ** 32 - 1);
+  count("depth", settings.depth, 1, 2 ** 31 - 1);
+  count("traces", settings.traces, 1, Number.MAX_SAFE_INTEGER);
+  count("firstTrace", settings.firstTrace, 0, Number.MAX_SAFE_INTEGER);
+  return simulate(instance.model, {
+    properties: instance.properties,
+    seed: settings.seed ?? randomInt(0, 2 ** 32),
+    ...(settings.depth !== undefined && { depth: settings.depth }),
+    ...(settings.traces !== undefined && { traces: settings.traces }),
+    ...(settings.firstTrace !== undefined && { firstTrace: settings.firstTrace }),
+    ...(options.continue && { continueAfterViolation: true }),
+    ...(options.signal && { signal: options.signal }),
+    ...(options.shouldStop && { shouldStop: options.shouldStop }),
+    ...(options.onProgress && { onProgress: options.onProgress }),
+    ...(options.memory !== undefined && { memory: options.memory }),
+  });
 }
 
 /**
@@ -62,7 +119,7 @@ export async function check<K extends Keys, V extends string>(spec: Spec<K, any,
   return runSpec(spec as unknown as Spec, options as CheckOptions).document;
 }
 
-/** The exit code a result document stands for: 1 a property violated, 3 stopped before completing, 0 all hold. */
+/** The exit code a result document stands for: 1 a property violated, 3 stopped before completing (a simulation always), 0 all hold. */
 export function exitCodeOf(document: ResultDocument): 0 | 1 | 3 {
   if (document.properties.some((p) => p.holds === false)) return 1;
   return document.complete ? 0 : 3;

@@ -15,6 +15,13 @@ export interface Args {
   readonly continue: boolean;
   /** Fairness level per action kind for liveness (`--fairness deliver=strong`). */
   readonly fairness: FairnessLevels;
+  /** check: stop once the heap in use passes this many bytes (`--memory 512m`). */
+  readonly memory: number | undefined;
+  /** check --simulate: random walks instead of an exhaustive search, with their seed, longest walk (states) and count. */
+  readonly simulate: boolean;
+  readonly seed: number | undefined;
+  readonly depth: number | undefined;
+  readonly traces: number | undefined;
   /** tlc: a TLA+ module on disk, its .cfg, TLC workers, a timeout in seconds. */
   readonly module: string | undefined;
   readonly config: string | undefined;

@@ -6,12 +6,24 @@ import { progressLine } from "./progress.ts";
 import type { SearchJob, SearchSettings, SpecsFolder } from "./search-job.ts";
 import { searchOffThread, type SearchOutcome } from "./search-thread.ts";
 
-/** The search options the arguments give. */
+/** The search options the arguments give: an exhaustive search, or with --simulate random walks. */
 const searchOptions = (args: Args): SearchSettings => ({
-  ...(args.maxStates !== undefined && { maxStates: args.maxStates }),
-  strategy: args.strategy,
-  continue: args.continue,
-  fairness: args.fairness,
+  ...(args.memory !== undefined && { memory: args.memory }),
+  ...(args.simulate
+    ? {
+        simulate: {
+          ...(args.seed !== undefined && { seed: args.seed }),
+          ...(args.depth !== undefined && { depth: args.depth }),
+          ...(args.traces !== undefined && { traces: args.traces }),
+        },
+        continue: args.continue,
+      }
+    : {
+        ...(args.maxStates !== undefined && { maxStates: args.maxStates }),
+        strategy: args.strategy,
+        continue: args.continue,
+        fairness: args.fairness,
+      }),
 });
 
 /** Where the specs are, as the search thread finds them. */

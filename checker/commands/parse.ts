@@ -1,5 +1,6 @@
 import { parseArgs } from "node:util";
 import { UsageError } from "../errors.ts";
+import { parseSize } from "../explore/memory.ts";
 import type { FairnessLevel, FairnessLevels } from "../model.ts";
 import type { Args } from "./args.ts";
 import { commandTable, optionTable, type CommandForm, type OptionName } from "./table.ts";
@@ -11,6 +12,14 @@ export function positiveInteger(name: string, raw: string | undefined): number |
   if (raw === undefined) return undefined;
   const value = /^[0-9]+$/.test(raw) ? Number(raw) : NaN;
   if (!(value >= 1 && Number.isSafeInteger(value))) throw new UsageError(`--${name} takes a positive integer in decimal digits, got "${raw}"`);
+  return value;
+}
+
+/** A simulation's seed: an unsigned 32-bit integer in decimal digits, or a UsageError. */
+export function seedOf(raw: string | undefined): number | undefined {
+  if (raw === undefined) return undefined;
+  const value = /^[0-9]+$/.test(raw) ? Number(raw) : NaN;
+  if (!(value >= 0 && value <= 2 ** 32 - 1)) throw new UsageError(`--seed takes an integer from 0 to 4294967295 in decimal digits, got "${raw}"`);
   return value;
 }
 
@@ -99,6 +108,11 @@ function argsOf(positionals: readonly string[], values: Partial<Record<OptionNam
     strategy,
     continue: flag("continue"),
     fairness: fairnessOf(list("fairness")),
+    memory: text("memory") === undefined ? undefined : parseSize("memory", text("memory")!),
+    simulate: flag("simulate"),
+    seed: seedOf(text("seed")),
+    depth: positiveInteger("depth", text("depth")),
+    traces: positiveInteger("traces", text("traces")),
     module: text("module"),
     config: text("config"),
     workers: positiveInteger("workers", text("workers")) ?? 1,

@@ -3,15 +3,18 @@ import { UsageError } from "../errors.ts";
 import type { Progress } from "../explore/result.ts";
 import type { FairnessLevels } from "../model.ts";
 import type { ResultDocument } from "../report.ts";
-import { exitCodeOf, runSpec } from "../run.ts";
+import { exitCodeOf, runSpec, type SimulationSettings } from "../run.ts";
 import { specsRootOf } from "./args.ts";
 
-/** How to search, as plain data (it crosses to the search thread). */
+/** How to search, as plain data (it crosses to the search thread): an exhaustive search, or a simulation. */
 export interface SearchSettings {
   readonly maxStates?: number;
-  readonly strategy: "bfs" | "dfs";
-  readonly continue: boolean;
-  readonly fairness: FairnessLevels;
+  readonly strategy?: "bfs" | "dfs";
+  readonly continue?: boolean;
+  readonly fairness?: FairnessLevels;
+  /** The memory bound in bytes (default: 80% of the search thread's heap limit). */
+  readonly memory?: number;
+  readonly simulate?: SimulationSettings;
 }
 
 /** Where the specs are: `--specs DIR` or `--examples` (see specsRootOf). */

@@ -7,6 +7,14 @@ export const optionTable = {
   continue: { type: "boolean", doc: "explore everything even after a violation (TLC's -continue)" },
   fairness: { type: "string", multiple: true, value: "kind=level", doc: "per action kind (deliver, invoke, local): weak (default), strong, none" },
   all: { type: "boolean", doc: "every spec and variant at its defaults" },
+  memory: { type: "string", value: "SIZE", doc: "stop once the heap in use passes SIZE, e.g. 512m or 4g (default 80% of the heap limit; exit 3)" },
+  simulate: {
+    type: "boolean",
+    doc: "random walks for spaces too big to exhaust; checks safety only, proves nothing (exit 1 on a violation, else 3)",
+  },
+  seed: { type: "string", value: "S", doc: "the simulation's seed, 0 to 4294967295 (default random, printed): the same seed, the same walks" },
+  depth: { type: "string", value: "D", doc: "the longest walk of a simulation, in states (default 100)" },
+  traces: { type: "string", value: "N", doc: "the walks of a simulation (default 10,000)" },
   module: { type: "string", value: "Path.tla", doc: "a TLA+ module on disk" },
   config: { type: "string", value: "Path.cfg", doc: "its TLC config (default: the .cfg beside the module)" },
   record: { type: "boolean", doc: "record the run in the spec's tlc-baseline.json" },
@@ -53,14 +61,21 @@ export const commandTable: Readonly<Record<string, readonly CommandForm[]>> = {
   list: [form("list", "", "each spec with its variants, configuration keys and defaults", ["json", ...where], { positionals: none })],
   check: [
     form("check", "<spec|model file>", "explore every interleaving of a configuration and check its properties", [
-      ...(["variant", "set", "max-states", "strategy", "continue", "fairness", "json"] as const),
+      ...(["variant", "set", "max-states", "strategy", "continue", "fairness", "memory", "json"] as const),
       ...where,
     ]),
+    form(
+      "check --simulate",
+      "<spec|model file>",
+      "random walks through a configuration too big to exhaust, checking its safety properties; a counterexample is shrunk",
+      [...(["simulate", "seed", "depth", "traces", "variant", "set", "continue", "memory", "json"] as const), ...where],
+      { when: "simulate" },
+    ),
     form(
       "check --all",
       "",
       "check every spec and variant at its defaults (flawed variants must fail as declared)",
-      [...(["all", "max-states", "strategy", "continue", "fairness", "json"] as const), ...where],
+      [...(["all", "max-states", "strategy", "continue", "fairness", "memory", "json"] as const), ...where],
       { when: "all", positionals: none },
     ),
   ],

@@ -6,7 +6,8 @@ import { VisitedSet } from "../state/visited.ts";
 import { EdgeStore } from "./edges.ts";
 import { FairnessClasses } from "./fairness.ts";
 import { goal, Monitor, trigger, type LivenessWatch } from "./monitor.ts";
-import type { ExploreResult, Progress, PropertyResult, Trace } from "./result.ts";
+import type { ExploreResult, Progress, PropertyResult, StopReason, Trace } from "./result.ts";
+import { memoryBound, MemoryMeter } from "./memory.ts";
 import { replay } from "./replay.ts";
 import { isUsageError } from "../errors.ts";
 
@@ -29,6 +30,8 @@ export interface ExploreOptions<S> {
   readonly signal?: AbortSignal;
   /** Polled every 1,024 distinct states; once it returns true the search stops as at a bound (e.g. Ctrl-C seen by another thread). */
   readonly shouldStop?: () => boolean;
+  /** Stop once the heap in use passes this many bytes (default: 80% of the heap limit); sampled every 4,096 distinct states. */
+  readonly memory?: number;
 }
 
 /**
@@ -48,7 +51,8 @@ export function explore<S, A>(model: Model<S, A>, options: ExploreOptions<S>): E
   let head = 0;
   let generated = 0;
   let depth = 0;
-  let stopped = false;
+  let stopped: StopReason | undefined; // why the search stops, once it does
+  const meter = new MemoryMeter(memoryBound(options.memory));
   const fp = new Uint32Array(2);
   let thrown: { id: number; step: string; message: string } | undefined;
   let checkingProperties = false;
@@ -57,7 +61,7 @@ export function explore<S, A>(model: Model<S, A>, options: ExploreOptions<S>): E
     if (isUsageError(error)) throw error; // bad input (e.g. a value that is not plain data), not a violation
     const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
     thrown = { id, step: checkingProperties ? `checking the properties of the state after ${step}` : step, message };
-    stopped = true;
+    stopped = "violation";
   };
 
   const discover = (state: S, parent: number, actionIndex: number, level: number): number => {
@@ -68,15 +72,16 @@ export function explore<S, A>(model: Model<S, A>, options: ExploreOptions<S>): E
     if (level > depth) depth = level;
     options.onNewState?.(state);
     checkingProperties = true;
-    if (monitor.onState(state, added) && !options.continueAfterViolation) stopped = true;
+    if (monitor.onState(state, added) && !options.continueAfterViolation) stopped ??= "violation";
     checkingProperties = false;
     pending.push({ state, id: added });
     if (visited.size % progressEvery === 0) {
       options.onProgress?.(progressOf());
-      if (options.signal?.aborted) stopped = true;
+      if (options.signal?.aborted) stopped ??= "interrupted";
     }
-    if ((visited.size & 1023) === 0 && options.shouldStop?.()) stopped = true;
-    if (visited.size >= maxStates) stopped = true;
+    if ((visited.size & 1023) === 0 && options.shouldStop?.()) stopped ??= "interrupted";
+    if ((visited.size & 4095) === 0 && meter.exceeded()) stopped ??= "memory";
+    if (visited.size >= maxStates) stopped ??= "max-states";
     return added;
   };
   const progressOf = (): Progress => ({
@@ -109,7 +114,7 @@ export function explore<S, A>(model: Model<S, A>, options: ExploreOptions<S>): E
       for (k = 0; k < actions.length && !stopped; k++) targets.push(discover(model.next(state, actions[k]!), id, k, level));
       if (targets.length < actions.length) break; // stopped mid-expansion: not a dead end, not an edge list
       graph?.set(id, targets, classes && actions.map((a) => classes.classOf(a)));
-      if (monitor.onExpanded(id, actions.length, model.isFinal(state)) && !options.continueAfterViolation) stopped = true;
+      if (monitor.onExpanded(id, actions.length, model.isFinal(state)) && !options.continueAfterViolation) stopped ??= "violation";
     } catch (error) {
       fail(
         error,
@@ -144,6 +149,8 @@ export function explore<S, A>(model: Model<S, A>, options: ExploreOptions<S>): E
     seconds: (performance.now() - started) / 1000,
     collisionProbability: collisionProbability(visited.size, generated),
     properties,
+    ...(stopped && { stopReason: stopped }),
+    memory: meter.figures(visited.size),
   };
 }
 

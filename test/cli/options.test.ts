@@ -19,14 +19,28 @@ async function expectUsageError(run: Promise<CliRun>, ...mentions: string[]) {
 }
 
 /** A valid value for each option that takes one. */
-const sample: Partial<Record<OptionName, string>> = { "max-states": "5", workers: "2", timeout: "3", fairness: "deliver=strong", strategy: "dfs" };
+const sample: Partial<Record<OptionName, string>> = {
+  "max-states": "5",
+  workers: "2",
+  timeout: "3",
+  fairness: "deliver=strong",
+  strategy: "dfs",
+  memory: "512m",
+  seed: "7",
+  depth: "5",
+  traces: "9",
+};
 const withValue = (o: OptionName) => (optionTable[o].type === "string" ? [`--${o}`, sample[o] ?? "x"] : [`--${o}`]);
 
 /** The options each command (form) takes, as the brief of the CLI states them. */
 const expected: Record<string, { trigger: string[]; options: OptionName[] }> = {
   list: { trigger: [], options: ["json", "specs", "examples"] },
-  "check --all": { trigger: ["--all"], options: ["all", "max-states", "strategy", "continue", "fairness", "json", "specs", "examples"] },
-  check: { trigger: ["abd"], options: ["variant", "set", "max-states", "strategy", "continue", "fairness", "json", "specs", "examples"] },
+  "check --all": { trigger: ["--all"], options: ["all", "max-states", "strategy", "continue", "fairness", "memory", "json", "specs", "examples"] },
+  check: { trigger: ["abd"], options: ["variant", "set", "max-states", "strategy", "continue", "fairness", "memory", "json", "specs", "examples"] },
+  "check --simulate": {
+    trigger: ["abd", "--simulate"],
+    options: ["simulate", "seed", "depth", "traces", "variant", "set", "continue", "memory", "json", "specs", "examples"],
+  },
   "tlc <spec>": { trigger: ["abd"], options: ["variant", "set", "record", "emit", "json", "workers", "timeout", "fairness", "specs", "examples"] },
   "tlc --module": { trigger: ["--module", "M.tla"], options: ["module", "config", "workers", "timeout", "continue", "json"] },
   crosscheck: { trigger: ["abd"], options: ["variant", "set", "json", "workers", "timeout", "fairness", "specs", "examples"] },
