@@ -1,8 +1,7 @@
 import { isUsageError } from "../errors.ts";
 import type { Model } from "../model.ts";
 import { isLiveness, type Property } from "../props/property.ts";
-import { collisionProbability } from "../state/fingerprint.ts";
-import { hashInto } from "../state/hash.ts";
+import { collisionProbability, fingerprint } from "../state/fingerprint.ts";
 import { VisitedSet } from "../state/visited.ts";
 import { memoryBound, MemoryMeter } from "./memory.ts";
 import { Monitor } from "./monitor.ts";
@@ -88,7 +87,7 @@ export function simulate<S, A>(model: Model<S, A>, options: SimulateOptions<S>):
   const visit = (state: S, length: number): boolean => {
     generated++;
     if (length > depth) depth = length;
-    hashInto(state, fp);
+    fingerprint(model, state, fp);
     seen.add(fp[0]!, fp[1]!, -1, 0, 0);
     if (generated % progressEvery === 0) options.onProgress?.(progressOf());
     if ((generated & 1023) === 0 && (options.signal?.aborted || options.shouldStop?.())) stopped ??= "interrupted";
