@@ -32,6 +32,23 @@ export interface Model<S, A> {
    * (checker/state/hash.ts). Call it through `fingerprint` (checker/state/fingerprint.ts).
    */
   fingerprint?(state: S, out: Uint32Array): void;
+  /**
+   * Interchangeable processes, when the model declares them (actorModel's `symmetry` option). The explorer uses
+   * it only when a run asks for it (`check(spec, { symmetry: true })`, `--symmetry`): see ModelSymmetry.
+   */
+  symmetry?: ModelSymmetry<S>;
+}
+
+/**
+ * A group of renamings under which the model behaves the same: renaming a state and then taking a step gives
+ * the same states as taking the step and then renaming; every property must be symmetric too (it holds in a
+ * state exactly when it holds in each renaming of it). The explorer then stores one state per orbit.
+ */
+export interface ModelSymmetry<S> {
+  /** The orbit's representative: one of the state's renamings, the same one for the state and for each of its renamings. */
+  canonical(state: S): S;
+  /** Renamings that generate the group (e.g. "s1 ↔ s2" and a rotation of the servers), named, for the self-check. */
+  readonly generators: readonly { readonly name: string; rename(state: S): S }[];
 }
 
 /** A function from a model's states to a verdict. */

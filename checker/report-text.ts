@@ -35,9 +35,9 @@ export function formatReport(document: ResultDocument): string {
   return `${lines.join("\n")}\n`;
 }
 
-/** The counts of a run as TLC defines them, and its time: "33 distinct states, 49 generated, depth 11, 0.01 s". */
+/** The counts of a run as TLC defines them, and its time: "33 distinct states, 49 generated, depth 11, 0.01 s"; under symmetry "676 distinct states (symmetry: on), …". */
 export const countsText = (d: ResultDocument): string =>
-  `${n(d.distinctStates)} distinct states, ${n(d.generatedStates)} generated, depth ${d.depth}, ${d.seconds.toFixed(2)} s`;
+  `${n(d.distinctStates)} distinct states${d.reductions?.symmetry ? " (symmetry: on)" : ""}, ${n(d.generatedStates)} generated, depth ${d.depth}, ${d.seconds.toFixed(2)} s`;
 
 /** A verdict as one mark: ✓ holds, ✗ violated, ? undecided (or not checked). */
 export const verdictMark = (holds: boolean | null | undefined): string => (holds === true ? "✓" : holds === false ? "✗" : "?");

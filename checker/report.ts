@@ -4,6 +4,11 @@ import type { Model } from "./model.ts";
 import type { Config } from "./spec.ts";
 import { toItf } from "./trace/itf.ts";
 
+/** State-space reductions a run used: symmetry of interchangeable processes (one state per orbit). */
+export interface Reductions {
+  readonly symmetry: boolean;
+}
+
 /** The result document of DESIGN.md, shared by `interleave check` and `interleave tlc`. */
 export interface ResultDocument {
   readonly tool: "interleave" | "tlc";
@@ -17,6 +22,8 @@ export interface ResultDocument {
   readonly seconds: number;
   /** Estimated chance that two distinct states shared a fingerprint (TLC's optimistic estimate). */
   readonly collisionProbability?: number;
+  /** The reductions the run used, when any: counts are then of orbits (symmetry), not of states. */
+  readonly reductions?: Reductions;
   /** Present when the search did not complete: a bound (max-states, memory), interrupted, a violation, or a simulation's traces all walked. */
   readonly stopReason?: StopReason;
   /** The memory bound, the peak heap in use, and the heap the search grew by per distinct state (an estimate). */
@@ -39,7 +46,7 @@ export interface ResultDocument {
 
 /** The explorer's result as a result document; trace states are the model's view in ITF encoding. */
 export function explorerDocument<S, A>(
-  run: { spec: string; variant: string; config: Config },
+  run: { spec: string; variant: string; config: Config; reductions?: Reductions },
   result: ExploreResult<S, A>,
   model: Model<S, A>,
 ): ResultDocument {

@@ -2,6 +2,7 @@ import { randomInt } from "node:crypto";
 import { UsageError } from "./errors.ts";
 import { explore } from "./explore/search.ts";
 import { simulate } from "./explore/simulate.ts";
+import { safetyOnly, withLivenessUnchecked } from "./explore/symmetry.ts";
 import type { ExploreResult, Progress } from "./explore/result.ts";
 import type { FairnessLevels } from "./model.ts";
 import { explorerDocument, type ResultDocument } from "./report.ts";
@@ -30,6 +31,12 @@ export interface CheckOptions<K extends Keys = Keys, V extends string = string> 
   readonly memory?: number;
   /** Random walks instead of an exhaustive search, for spaces too big to exhaust (never complete; see explore/simulate.ts). */
   readonly simulate?: SimulationSettings;
+  /**
+   * Symmetry reduction: one state per orbit of the processes the model declares interchangeable (actorModel's
+   * `symmetry`), so counts are of orbits. Every property must be symmetric. Liveness properties are left unchecked
+   * (verdict null, with a note): see explore/symmetry.ts.
+   */
+  readonly symmetry?: boolean;
 }
 
 /** A simulation: its seed (default: random, reported in the document), the longest walk in states, and how many traces. */
@@ -59,12 +66,14 @@ export function runSpec(spec: Spec, options: CheckOptions = {}): Run {
   const config = resolveConfig(spec, variant, options.set ?? []);
   const instance = buildInstance(spec, config, variant);
   const result = options.simulate ? simulateInstance(instance, options, options.simulate) : exploreInstance(instance, options);
-  return { spec, variant, config, instance, result, document: explorerDocument({ spec: spec.name, variant, config }, result, instance.model) };
+  const run = { spec: spec.name, variant, config, ...(options.symmetry && { reductions: { symmetry: true } }) };
+  return { spec, variant, config, instance, result, document: explorerDocument(run, result, instance.model) };
 }
 
 function exploreInstance(instance: Instance<unknown, unknown>, options: CheckOptions) {
-  return explore(instance.model, {
-    properties: instance.properties,
+  const result = explore(instance.model, {
+    properties: options.symmetry ? safetyOnly(instance.properties) : instance.properties,
+    ...(options.symmetry && { symmetry: true }),
     ...(options.maxStates !== undefined && { maxStates: options.maxStates }),
     ...(options.strategy && { strategy: options.strategy }),
     ...(options.continue && { continueAfterViolation: true }),
@@ -74,6 +83,7 @@ function exploreInstance(instance: Instance<unknown, unknown>, options: CheckOpt
     ...(options.onProgress && { onProgress: options.onProgress }),
     ...(options.memory !== undefined && { memory: options.memory }),
   });
+  return options.symmetry ? withLivenessUnchecked(result, instance.properties) : result;
 }
 
 /** The options of an exhaustive search given to a simulation, which does not take them. */
@@ -82,6 +92,7 @@ const searchOnly = (options: CheckOptions): string[] =>
     options.maxStates !== undefined && "maxStates",
     options.strategy !== undefined && "strategy",
     Object.keys(options.fairness ?? {}).length > 0 && "fairness",
+    options.symmetry === true && "symmetry",
   ].filter((o): o is string => o !== false);
 
 function simulateInstance(instance: Instance<unknown, unknown>, options: CheckOptions, settings: SimulationSettings) {
@@ -119,8 +130,9 @@ export async function check<K extends Keys, V extends string>(spec: Spec<K, any,
   return runSpec(spec as unknown as Spec, options as CheckOptions).document;
 }
 
-/** The exit code a result document stands for: 1 a property violated, 3 stopped before completing (a simulation always), 0 all hold. */
+/** The exit code a result document stands for: 1 a property violated, 3 stopped before completing (a simulation always) or a property left unchecked, 0 all hold. */
 export function exitCodeOf(document: ResultDocument): 0 | 1 | 3 {
   if (document.properties.some((p) => p.holds === false)) return 1;
-  return document.complete ? 0 : 3;
+  // A complete search can leave a property unchecked (liveness under symmetry): not every property holds, then.
+  return document.complete && document.properties.every((p) => p.holds === true) ? 0 : 3;
 }

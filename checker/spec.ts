@@ -73,6 +73,11 @@ export interface TlaPairing<S> {
   readonly constants: Readonly<Record<string, string>>;
   /** The module stated at this configuration, when not the spec's `tlaModule` (e.g. a variant's abstraction). */
   readonly module?: string;
+  /**
+   * For TLC runs under symmetry (`interleave tlc <spec> --symmetry`): each definition of the module holding the ids
+   * of a symmetric role, replaced by that many model values that TLC's SYMMETRY permutes, e.g. `{ RMs: ["rm1", "rm2"] }`.
+   */
+  readonly symmetric?: Readonly<Record<string, readonly string[]>>;
 }
 
 /** A spec built for one configuration and variant: the model and what it must satisfy. */

@@ -8,6 +8,7 @@ import { SystemFingerprint } from "./fingerprint.ts";
 import { Interner } from "./intern.ts";
 import { ProcessMemo } from "./memo.ts";
 import { explainNonPlain } from "../state/plain-data.ts";
+import { actorSymmetry, type SymmetryOptions } from "./symmetry.ts";
 
 /** How the network treats messages in flight. */
 export type Network = "unordered" | "fifo" | "duplicating" | "lossy";
@@ -37,6 +38,11 @@ export interface ActorModelOptions<R extends Roles> {
    * `messages` themselves (the same arrays) where nothing changes: the explorer then keeps them as they are.
    */
   readonly canonicalize?: (procs: readonly unknown[], messages: readonly InFlight<MessageOf<R>>[]) => Renamed<MessageOf<R>>;
+  /**
+   * Interchangeable processes (./symmetry.ts): the roles whose processes can be renamed among themselves, and where
+   * ids hide in process states and messages. Declared here, used only when a run asks for it (`--symmetry`).
+   */
+  readonly symmetry?: SymmetryOptions<R>;
 }
 
 /** What `canonicalize` returns: the processes' states and the messages in flight, renamed. */
@@ -221,6 +227,7 @@ export function actorModel<R extends Roles>(roles: R, options: ActorModelOptions
       return rolesOf.roles as RoleStates<R>;
     },
     envelope: (key) => channels.envelope(key),
+    ...(options.symmetry && { symmetry: actorSymmetry(options.symmetry, { ids, names, channels, crashable }) }),
     initialStates() {
       const state: SystemState = {
         procs: actors.map(() => undefined),

@@ -22,6 +22,8 @@ export interface Args {
   readonly seed: number | undefined;
   readonly depth: number | undefined;
   readonly traces: number | undefined;
+  /** check, tlc <spec>: symmetry reduction (one state per orbit of the interchangeable processes). */
+  readonly symmetry: boolean;
   /** tlc: a TLA+ module on disk, its .cfg, TLC workers, a timeout in seconds. */
   readonly module: string | undefined;
   readonly config: string | undefined;

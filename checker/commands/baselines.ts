@@ -46,6 +46,8 @@ const jsonRow = (r: Row) => ({
 });
 
 const n = (x: number) => x.toLocaleString("en");
+/** A recorded configuration as words, marked when it was recorded under symmetry (counts of orbits). */
+const configOf = (entry: BaselineEntry) => `${configText(entry.config)}${entry.symmetry ? " symmetry: on" : ""}`;
 const pair = (a: number, b: number) => (a === b ? n(a) : `${n(a)} / ${n(b)} ✗`);
 
 /** Each property's verdict: ✓ holds, ✗ violated, and explorer/TLC when the two differ. */
@@ -69,7 +71,7 @@ function markdownTable(rows: readonly Row[]): string[] {
       const cells = [
         row.spec,
         entry.variant,
-        configText(entry.config),
+        configOf(entry),
         pair(explorer.distinctStates, entry.distinctStates),
         pair(explorer.generatedStates, entry.generatedStates),
         pair(explorer.depth, entry.depth),
@@ -85,7 +87,7 @@ function markdownTable(rows: readonly Row[]): string[] {
 function textLines(rows: readonly Row[]): string[] {
   return rows.map((r) => {
     const figures = `${n(r.explorer.distinctStates)} states, depth ${r.explorer.depth}, ${r.explorer.seconds.toFixed(2)} s`;
-    const head = `${r.differences.length === 0 ? "✓" : "✗"} ${r.spec} (${r.entry.variant}) ${configText(r.entry.config)}: ${figures}`;
+    const head = `${r.differences.length === 0 ? "✓" : "✗"} ${r.spec} (${r.entry.variant}) ${configOf(r.entry)}: ${figures}`;
     const tlc = `TLC ${r.entry.tlcVersion}`;
     return r.differences.length === 0 ? `${head}; agrees with ${tlc}` : `${head}; DIFFERS from ${tlc}: ${r.differences.join("; ")}`;
   });

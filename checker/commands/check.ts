@@ -9,6 +9,7 @@ import { searchOffThread, type SearchOutcome } from "./search-thread.ts";
 /** The search options the arguments give: an exhaustive search, or with --simulate random walks. */
 const searchOptions = (args: Args): SearchSettings => ({
   ...(args.memory !== undefined && { memory: args.memory }),
+  ...(args.symmetry && { symmetry: true }),
   ...(args.simulate
     ? {
         simulate: {

@@ -28,18 +28,29 @@ async function pairedInstance(args: Args) {
   return { spec, config, instance, twins: twinsOf(instance.properties), ...pairingOf(spec, instance) };
 }
 
-/** `interleave tlc <spec> [--variant V] [--set k=v]... [--json] [--record]`: TLC on a paired configuration. */
+/**
+ * `interleave tlc <spec> [--variant V] [--set k=v]... [--json] [--record] [--symmetry]`: TLC on a paired configuration;
+ * with --symmetry under TLC's SYMMETRY (the pairing's symmetric sets), safety properties only, as the explorer.
+ */
 export async function tlcSpecCommand(args: Args): Promise<number> {
-  const { spec, config, pairing, moduleFile, twins } = await pairedInstance(args);
+  const { spec, config, instance, pairing, moduleFile, twins } = await pairedInstance(args);
+  if (args.symmetry && !instance.model.symmetry)
+    throw new UsageError(`--symmetry: the model of ${spec.name} declares no interchangeable processes (actorModel's symmetry option)`);
   if (args.emit !== undefined) {
     if (!args.emit.endsWith(".tla") || dirname(resolve(args.emit)) !== dirname(moduleFile))
       throw new UsageError(`--emit takes a .tla path beside ${moduleFile}`);
-    emitModel(resolve(args.emit), pairing.module ?? spec.tlaModule!, pairing, twins);
+    emitModel(resolve(args.emit), pairing.module ?? spec.tlaModule!, pairing, twins, { symmetry: args.symmetry });
     process.stdout.write(`wrote ${args.emit} and its .cfg (run: interleave tlc --module ${args.emit})\n`);
     return 0;
   }
   const tlc = await interruptible((signal) =>
-    runPairedTlc(moduleFile, pairing, twins, { dump: args.record, workers: args.workers, timeoutSeconds: args.timeout, signal }),
+    runPairedTlc(moduleFile, pairing, twins, {
+      dump: args.record && !args.symmetry, // under symmetry the dump holds TLC's own choice of orbit members: not recorded
+      workers: args.workers,
+      timeoutSeconds: args.timeout,
+      signal,
+      symmetry: args.symmetry,
+    }),
   );
   const properties = [...tlc.verdicts].map(([name, v]) => ({
     name,
@@ -57,6 +68,7 @@ export async function tlcSpecCommand(args: Args): Promise<number> {
     spec: spec.name,
     variant: args.variant,
     config,
+    ...(args.symmetry && { reductions: { symmetry: true } }),
     complete: tlc.counts.success,
     distinctStates: tlc.counts.distinctStates,
     generatedStates: tlc.counts.generatedStates,
@@ -68,11 +80,12 @@ export async function tlcSpecCommand(args: Args): Promise<number> {
     recordBaseline(spec, {
       variant: args.variant,
       config,
+      ...(args.symmetry && { symmetry: true }),
       distinctStates: tlc.counts.distinctStates,
       generatedStates: tlc.counts.generatedStates,
       depth: tlc.counts.depth,
       verdicts: Object.fromEntries([...tlc.verdicts].map(([n, v]) => [n, v.holds])),
-      reachableDigest: reachableDigest(tlc.reachable?.hashes ?? []),
+      ...(!args.symmetry && { reachableDigest: reachableDigest(tlc.reachable?.hashes ?? []) }),
       tlcVersion: tlc.version,
       jarSha256: jarSha256(tlaToolsClasspath()),
       seconds: Math.round(tlc.seconds * 100) / 100,

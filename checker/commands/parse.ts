@@ -113,6 +113,7 @@ function argsOf(positionals: readonly string[], values: Partial<Record<OptionNam
     seed: seedOf(text("seed")),
     depth: positiveInteger("depth", text("depth")),
     traces: positiveInteger("traces", text("traces")),
+    symmetry: flag("symmetry"),
     module: text("module"),
     config: text("config"),
     workers: positiveInteger("workers", text("workers")) ?? 1,

@@ -15,6 +15,8 @@ export interface SearchSettings {
   /** The memory bound in bytes (default: 80% of the search thread's heap limit). */
   readonly memory?: number;
   readonly simulate?: SimulationSettings;
+  /** Symmetry reduction (run.ts CheckOptions.symmetry). */
+  readonly symmetry?: boolean;
 }
 
 /** Where the specs are: `--specs DIR` or `--examples` (see specsRootOf). */

@@ -7,6 +7,10 @@ export const optionTable = {
   continue: { type: "boolean", doc: "explore everything even after a violation (TLC's -continue)" },
   fairness: { type: "string", multiple: true, value: "kind=level", doc: "per action kind (deliver, invoke, local): weak (default), strong, none" },
   all: { type: "boolean", doc: "every spec and variant at its defaults" },
+  symmetry: {
+    type: "boolean",
+    doc: "one state per orbit of the processes the spec declares interchangeable (counts are orbits; liveness is left unchecked)",
+  },
   memory: { type: "string", value: "SIZE", doc: "stop once the heap in use passes SIZE, e.g. 512m or 4g (default 80% of the heap limit; exit 3)" },
   simulate: {
     type: "boolean",
@@ -61,7 +65,7 @@ export const commandTable: Readonly<Record<string, readonly CommandForm[]>> = {
   list: [form("list", "", "each spec with its variants, configuration keys and defaults", ["json", ...where], { positionals: none })],
   check: [
     form("check", "<spec|model file>", "explore every interleaving of a configuration and check its properties", [
-      ...(["variant", "set", "max-states", "strategy", "continue", "fairness", "memory", "json"] as const),
+      ...(["variant", "set", "max-states", "strategy", "continue", "fairness", "memory", "symmetry", "json"] as const),
       ...where,
     ]),
     form(
@@ -81,7 +85,7 @@ export const commandTable: Readonly<Record<string, readonly CommandForm[]>> = {
   ],
   tlc: [
     form("tlc <spec>", "<spec>", "run TLC on a spec's TLA+ twin at a configuration", [
-      ...(["variant", "set", "record", "emit", "json", "workers", "timeout", "fairness"] as const),
+      ...(["variant", "set", "record", "emit", "json", "workers", "timeout", "fairness", "symmetry"] as const),
       ...where,
     ]),
     form("tlc --module", "", "run TLC on any TLA+ module, as a result document", ["module", "config", "workers", "timeout", "continue", "json"], {

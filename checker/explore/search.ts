@@ -9,6 +9,7 @@ import { goal, Monitor, trigger, type LivenessWatch } from "./monitor.ts";
 import type { ExploreResult, Progress, PropertyResult, StopReason, Trace } from "./result.ts";
 import { memoryBound, MemoryMeter } from "./memory.ts";
 import { replay } from "./replay.ts";
+import { symmetryOf } from "./symmetry.ts";
 import { isUsageError } from "../errors.ts";
 
 export interface ExploreOptions<S> {
@@ -32,6 +33,8 @@ export interface ExploreOptions<S> {
   readonly shouldStop?: () => boolean;
   /** Stop once the heap in use passes this many bytes (default: 80% of the heap limit); sampled every 4,096 distinct states. */
   readonly memory?: number;
+  /** File each state under its orbit's representative (model.symmetry; safety properties only, see ./symmetry.ts). */
+  readonly symmetry?: boolean;
 }
 
 /**
@@ -53,6 +56,7 @@ export function explore<S, A>(model: Model<S, A>, options: ExploreOptions<S>): E
   let depth = 0;
   let stopped: StopReason | undefined; // why the search stops, once it does
   const meter = new MemoryMeter(memoryBound(options.memory));
+  const symmetry = options.symmetry ? symmetryOf(model, options.properties) : undefined;
   const fp = new Uint32Array(2);
   let thrown: { id: number; step: string; message: string } | undefined;
   let checkingProperties = false;
@@ -66,9 +70,10 @@ export function explore<S, A>(model: Model<S, A>, options: ExploreOptions<S>): E
 
   const discover = (state: S, parent: number, actionIndex: number, level: number): number => {
     generated++;
-    fingerprint(model, state, fp);
+    fingerprint(model, symmetry ? symmetry.canonical(state) : state, fp); // under symmetry: the orbit's fingerprint; the state is explored as reached
     const added = visited.add(fp[0]!, fp[1]!, parent, actionIndex, level);
     if (added < 0) return -added - 1;
+    if (symmetry?.sampled(added)) symmetry.check(state);
     if (level > depth) depth = level;
     options.onNewState?.(state);
     checkingProperties = true;

@@ -5,15 +5,21 @@ import { Either, Schema } from "effect";
 import { UsageError } from "../errors.ts";
 import type { Config } from "../spec.ts";
 
-/** One recorded TLC run of a paired configuration. */
+/**
+ * One recorded TLC run of a paired configuration. A run under SYMMETRY (`symmetry: true`) records orbit counts and
+ * the verdicts of the safety properties only, and no reachable-set digest: TLC's dump then holds whichever member
+ * of each orbit its search met first, which the explorer's search need not meet first (the entry of the same
+ * configuration without symmetry compares the whole reachable set).
+ */
 const Entry = Schema.Struct({
   variant: Schema.String,
   config: Schema.Record({ key: Schema.String, value: Schema.Union(Schema.String, Schema.Number) }),
+  symmetry: Schema.optional(Schema.Boolean),
   distinctStates: Schema.Number.pipe(Schema.int(), Schema.nonNegative()),
   generatedStates: Schema.Number.pipe(Schema.int(), Schema.nonNegative()),
   depth: Schema.Number.pipe(Schema.int(), Schema.nonNegative()),
   verdicts: Schema.Record({ key: Schema.String, value: Schema.Boolean }),
-  reachableDigest: Schema.String.pipe(Schema.pattern(/^[0-9a-f]{64}$/)),
+  reachableDigest: Schema.optional(Schema.String.pipe(Schema.pattern(/^[0-9a-f]{64}$/))),
   tlcVersion: Schema.String,
   jarSha256: Schema.String,
   seconds: Schema.Number,
@@ -50,10 +56,10 @@ export function readBaselineFile(path: string): BaselineFile {
   return decoded.right;
 }
 
-/** Adds or replaces the entry for (variant, config) and writes the file. */
+/** Adds or replaces the entry for (variant, config, symmetry) and writes the file. */
 export function recordBaseline(spec: SpecFolder, entry: BaselineEntry): void {
   const file = readBaseline(spec);
-  const same = (e: BaselineEntry) => e.variant === entry.variant && sameConfig(e.config, entry.config);
+  const same = (e: BaselineEntry) => e.variant === entry.variant && sameConfig(e.config, entry.config) && !!e.symmetry === !!entry.symmetry;
   const entries = [...file.entries.filter((e) => !same(e)), entry];
   writeFileSync(baselinePath(spec), `${JSON.stringify({ spec: spec.name, entries }, null, 2)}\n`);
 }

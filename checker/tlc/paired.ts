@@ -49,21 +49,23 @@ export function pairingOf<S>(
 /**
  * Runs TLC on the spec's module at the instance's constants: once per property twin (each run stops at
  * its own violation, so every verdict is decided) and once without invariants for the full counts
- * (and, with `dump`, the reachable set).
+ * (and, with `dump`, the reachable set). With `symmetry`, under TLC's SYMMETRY (see symmetricModel): the
+ * temporal properties are then left out, as the explorer does not decide liveness under symmetry either.
  */
 export async function runPairedTlc<S>(
   moduleFile: string,
   pairing: TlaPairing<S>,
   twins: Twins,
-  options: { dump: boolean; workers?: number; timeoutSeconds?: number; signal?: AbortSignal },
+  options: { dump: boolean; workers?: number; timeoutSeconds?: number; signal?: AbortSignal; symmetry?: boolean },
 ): Promise<PairedTlcResult> {
   const module = basename(moduleFile, ".tla");
+  const symmetry = options.symmetry ? symmetricSets(pairing) : undefined;
   const dir = mkdtempSync(join(tmpdir(), `interleave-${module}-`));
   try {
     copyFileSync(moduleFile, join(dir, `${module}.tla`));
-    writeFileSync(join(dir, "MC.tla"), mcModule("MC", module, pairing));
+    writeFileSync(join(dir, "MC.tla"), mcModule("MC", module, pairing, symmetry));
     const run = async (name: string, checks: Checks, dump: boolean) => {
-      writeFileSync(join(dir, `${name}.cfg`), mcConfig(pairing, checks));
+      writeFileSync(join(dir, `${name}.cfg`), mcConfig(pairing, checks, symmetry));
       const dumpPath = join(dir, `${name}-states`);
       const result = await runTlc({
         module: join(dir, "MC.tla"),
@@ -79,6 +81,7 @@ export async function runPairedTlc<S>(
     const full = await run("Full", {}, options.dump);
     const verdicts = new Map<string, { holds: boolean; violation?: TlcViolation }>();
     for (const [property, twin] of twins) {
+      if (symmetry && "property" in twin) continue;
       const checks: Checks =
         "property" in twin ? { property: twin.property } : { invariants: ["invariant" in twin ? twin.invariant : twin.violatedInvariant] };
       const { report } = await run(`Check_${"property" in twin ? twin.property : checks.invariants![0]}`, checks, false);
@@ -107,22 +110,45 @@ export async function runPairedTlc<S>(
 
 /**
  * Writes a model module `<name>.tla` (extending `module`) and `<name>.cfg` with every invariant twin, so
- * TLC can check the configuration directly (`interleave tlc --module <name>.tla`).
+ * TLC can check the configuration directly (`interleave tlc --module <name>.tla`); with `symmetry`, under
+ * TLC's SYMMETRY and without the temporal properties.
  */
-export function emitModel(path: string, module: string, pairing: TlaPairing<unknown>, twins: Twins): void {
+export function emitModel(path: string, module: string, pairing: TlaPairing<unknown>, twins: Twins, options: { symmetry?: boolean } = {}): void {
   const name = basename(path, ".tla");
-  writeFileSync(path, mcModule(name, module, pairing));
+  const symmetry = options.symmetry ? symmetricSets(pairing) : undefined;
+  writeFileSync(path, mcModule(name, module, pairing, symmetry));
   const invariants = [...twins.values()].flatMap((t) => ("invariant" in t ? [t.invariant] : []));
-  const properties = [...twins.values()].flatMap((t) => ("property" in t ? [t.property] : []));
-  writeFileSync(path.replace(/\.tla$/, ".cfg"), mcConfig(pairing, { invariants, properties }));
+  const properties = symmetry ? [] : [...twins.values()].flatMap((t) => ("property" in t ? [t.property] : []));
+  writeFileSync(path.replace(/\.tla$/, ".cfg"), mcConfig(pairing, { invariants, properties }, symmetry));
 }
 
-/** The model module: the spec extended with one definition per constant that is not a model value. */
-function mcModule(name: string, module: string, pairing: TlaPairing<unknown>): string {
+/**
+ * TLC's SYMMETRY for a pairing (TlaPairing.symmetric): each definition holding a symmetric role's ids is
+ * overridden by a set of model values (declared as constants of the model module), and the symmetry is the union
+ * of their permutations (TLC closes it into the product group). TLC keeps, like the explorer, one state per orbit;
+ * its fingerprint is the least over the permutations. A UsageError when the pairing declares no symmetric set.
+ */
+export function symmetricSets(pairing: TlaPairing<unknown>): Readonly<Record<string, readonly string[]>> {
+  const sets = pairing.symmetric ?? {};
+  if (Object.keys(sets).length === 0)
+    throw new UsageError("--symmetry: the TLA+ pairing declares no symmetric set (TlaPairing.symmetric: definition → model values)");
+  return sets;
+}
+
+/** The model module: the spec extended with one definition per constant that is not a model value, and the symmetry sets. */
+function mcModule(name: string, module: string, pairing: TlaPairing<unknown>, symmetry?: Readonly<Record<string, readonly string[]>>): string {
   const definitions = Object.entries(pairing.constants)
-    .filter(([constant, value]) => constant !== value)
+    .filter(([constant, value]) => constant !== value && !(symmetry && constant in symmetry))
     .map(([constant, value]) => `MC_${constant} == ${value}`);
-  return `---- MODULE ${name} ----\nEXTENDS ${module}\n${definitions.join("\n")}\n====\n`;
+  if (!symmetry) return `---- MODULE ${name} ----\nEXTENDS ${module}\n${definitions.join("\n")}\n====\n`;
+  const sets = Object.entries(symmetry);
+  const symmetric = [
+    `CONSTANTS ${sets.flatMap(([, values]) => values).join(", ")}`,
+    ...definitions,
+    ...sets.map(([definition, values]) => `MC_${definition} == {${values.join(", ")}}`),
+    `MC_Symmetry == ${sets.map(([definition]) => `Permutations(MC_${definition})`).join(" \\cup ")}`,
+  ];
+  return `---- MODULE ${name} ----\nEXTENDS ${module}, TLC\n${symmetric.join("\n")}\n====\n`;
 }
 
 /** What one TLC run checks: invariants, and temporal properties (which need the fair specification). */
@@ -136,8 +162,16 @@ interface Checks {
  * The model configuration: constants, the behaviour spec (Init/Next, or FairSpec when a temporal property
  * is checked), the invariants and properties asked for; deadlock is an invariant twin.
  */
-function mcConfig(pairing: TlaPairing<unknown>, checks: Checks): string {
-  const constants = Object.entries(pairing.constants).map(([name, value]) => (name === value ? `  ${name} = ${name}` : `  ${name} <- MC_${name}`));
+function mcConfig(pairing: TlaPairing<unknown>, checks: Checks, symmetry?: Readonly<Record<string, readonly string[]>>): string {
+  const constants = [
+    ...Object.entries(pairing.constants)
+      .filter(([name]) => !(symmetry && name in symmetry))
+      .map(([name, value]) => (name === value ? `  ${name} = ${name}` : `  ${name} <- MC_${name}`)),
+    ...Object.entries(symmetry ?? {}).flatMap(([definition, values]) => [
+      ...values.map((v) => `  ${v} = ${v}`),
+      `  ${definition} <- MC_${definition}`,
+    ]),
+  ];
   const invariants = checks.invariants ?? [];
   const properties = [...(checks.properties ?? []), ...(checks.property ? [checks.property] : [])];
   return [
@@ -145,6 +179,7 @@ function mcConfig(pairing: TlaPairing<unknown>, checks: Checks): string {
     ...(properties.length ? ["SPECIFICATION FairSpec"] : ["INIT Init", "NEXT Next"]),
     ...(invariants.length ? [`INVARIANT ${invariants.join(" ")}`] : []),
     ...(properties.length ? [`PROPERTY ${properties.join(" ")}`] : []),
+    ...(symmetry ? ["SYMMETRY MC_Symmetry"] : []),
     "CHECK_DEADLOCK FALSE",
     "",
   ].join("\n");

@@ -24,6 +24,8 @@ CONSTANTS NServers,              \* servers are the processes 0 .. NServers - 1
           ReaderSkipsWriteBack,
           WriterSkipsQuery
 
+\* Under SYMMETRY (MC*Symmetry.cfg, interleave tlc --symmetry) Servers is overridden by model values that TLC
+\* permutes: the servers' ids are only compared for equality and membership here, never ordered or added.
 Servers == 0 .. NServers - 1
 Clients == NServers .. NServers + Len(Scripts) - 1
 ScriptOf(c) == Scripts[c - NServers + 1]

@@ -70,7 +70,13 @@ export default defineSpec({
     if (config.crashes > config.servers) throw new ConfigError("abd", "crashes", String(config.crashes), `at most servers=${config.servers}`);
     const flaws = flawsOf[variant] ?? {};
     const roles = abdRoles({ servers: config.servers, scripts, flaws });
-    const model = actorModel(roles, { network: config.network, crashes: config.crashes, crashable: ["servers"] });
+    // The servers are interchangeable (--symmetry): clients name them only in the set of servers heard in a phase.
+    const model = actorModel(roles, {
+      network: config.network,
+      crashes: config.crashes,
+      crashable: ["servers"],
+      symmetry: { roles: ["servers"], rename: { clients: (c, id) => ({ ...c, heard: c.heard.map(id).sort((x, y) => x - y) }) } },
+    });
     const history = (s: SystemState) => s.history;
     // Abd.tla states the unordered network only.
     const tla = config.network === "unordered" ? abdPairing({ model, scripts, crashes: config.crashes, flaws }) : undefined;

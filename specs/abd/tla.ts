@@ -30,6 +30,8 @@ export function abdPairing(options: {
       ReaderSkipsWriteBack: options.flaws.readerSkipsWriteBack ? "TRUE" : "FALSE",
       WriterSkipsQuery: options.flaws.writerSkipsQuery ? "TRUE" : "FALSE",
     },
+    // Under symmetry (--symmetry) the servers 0..NServers-1 become model values that TLC's SYMMETRY permutes.
+    symmetric: { Servers: servers.map((id) => model.names[id]!) },
     toTla(state) {
       const roles = model.roles(state);
       return {

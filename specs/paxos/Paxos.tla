@@ -17,6 +17,8 @@ EXTENDS Naturals, FiniteSets, TLC
 CONSTANTS NProposers, NAcceptors, NLearners, MaxCrashes, Nil, AcceptWithoutPromiseCheck
 
 Proposers == 0 .. NProposers - 1
+\* Under SYMMETRY (MC*Symmetry.cfg, interleave tlc --symmetry) Acceptors is overridden by model values that TLC
+\* permutes: the acceptors' ids are only compared for equality and membership here, never ordered or added.
 Acceptors == NProposers .. NProposers + NAcceptors - 1
 Learners == NProposers + NAcceptors .. NProposers + NAcceptors + NLearners - 1
 Majority == NAcceptors \div 2 + 1

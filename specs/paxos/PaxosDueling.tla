@@ -27,6 +27,8 @@ EXTENDS Naturals, FiniteSets, TLC
 CONSTANTS NProposers, NAcceptors, Nil
 
 Proposers == 0 .. NProposers - 1
+\* Under SYMMETRY (MC*Symmetry.cfg, interleave tlc --symmetry) Acceptors is overridden by model values that TLC
+\* permutes: the acceptors' ids are only compared for equality and membership here, never ordered or added.
 Acceptors == NProposers .. NProposers + NAcceptors - 1
 Values == 1 .. NProposers
 Majority == NAcceptors \div 2 + 1

@@ -45,6 +45,9 @@ export function chosenValues({ acceptors }: Pick<PaxosProcs, "acceptors">): numb
   return [...new Set([...count].filter(([, n]) => n >= majority).map(([key]) => Number(key.split(":")[1])))].sort((a, b) => a - b);
 }
 
+/** Ids in ascending order, as the processes keep them. */
+const sortedIds = (ids: readonly number[]) => [...ids].sort((a, b) => a - b);
+
 const learnedValues = ({ learners }: PaxosProcs) => learners.flatMap((l) => (l.learned === null ? [] : [l.learned]));
 
 /** The properties of every variant; `learnedTwin`: whether the module states LearnedIsChosen (PaxosDueling.tla does not). */
@@ -114,7 +117,13 @@ export default defineSpec({
         const message = "dueling-proposers has no learners and no crashes: set learners=0 and crashes=0";
         throw new ConfigError("paxos", key, String(config[key]), "0 in dueling-proposers", message);
       }
-      const model = actorModel(retryingPaxosRoles(layout), { canonicalize: rankBallots(layout) });
+      const model = actorModel(retryingPaxosRoles(layout), {
+        canonicalize: rankBallots(layout),
+        symmetry: {
+          roles: ["acceptors"],
+          rename: { proposers: (p, id) => ({ ...p, promises: sortedIds(p.promises.map(id)), acks: sortedIds(p.acks.map(id)) }) },
+        },
+      });
       const inFlight = (s: SystemState) => s.network.map((key) => model.envelope(key) as InFlight<PaxosMessage>);
       const bound = 2 * (layout.proposers + layout.acceptors);
       return {
@@ -133,7 +142,17 @@ export default defineSpec({
       throw new ConfigError("paxos", "learners", "0", "at least 1 outside dueling-proposers", message);
     }
     const flaws = { acceptWithoutPromiseCheck: variant === "accept-without-promise-check" };
-    const model = actorModel(paxosRoles({ ...layout, flaws }), { crashes: config.crashes, crashable: ["acceptors"] });
+    const model = actorModel(paxosRoles({ ...layout, flaws }), {
+      crashes: config.crashes,
+      crashable: ["acceptors"],
+      symmetry: {
+        roles: ["acceptors"],
+        rename: {
+          proposers: (p, id) => ({ ...p, promises: sortedIds(p.promises.map(id)) }),
+          learners: (l, id) => ({ ...l, heard: l.heard.map(([ballot, a]) => [ballot, id(a)] as const).sort((x, y) => x[0] - y[0] || x[1] - y[1]) }),
+        },
+      },
+    });
     return {
       model,
       tla: paxosPairing({ model, crashes: config.crashes, flaws }),

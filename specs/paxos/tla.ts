@@ -30,6 +30,8 @@ export function paxosPairing(options: {
       Nil: "Nil",
       AcceptWithoutPromiseCheck: options.flaws.acceptWithoutPromiseCheck ? "TRUE" : "FALSE",
     },
+    // Under symmetry (--symmetry) the acceptors become model values that TLC's SYMMETRY permutes.
+    symmetric: { Acceptors: ids.acceptors.map((id) => model.names[id]!) },
     toTla(state) {
       const roles = model.roles(state);
       const proposer = (s: ProposerState) => tlaRecordWithSets(s, ["promises"]);
@@ -52,6 +54,7 @@ export function duelingPairing(options: { model: ActorModel<ReturnType<typeof re
   return {
     module: "PaxosDueling",
     constants: { NProposers: String(ids.proposers.length), NAcceptors: String(ids.acceptors.length), Nil: "Nil" },
+    symmetric: { Acceptors: ids.acceptors.map((id) => model.names[id]!) },
     toTla(state) {
       const roles = model.roles(state);
       const proposer = (s: RetryingProposerState) => tlaRecordWithSets(s, ["promises", "acks"]);

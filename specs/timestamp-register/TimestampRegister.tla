@@ -22,6 +22,8 @@ EXTENDS Naturals, Sequences, FiniteSets, TLC
 
 CONSTANTS NNodes, Scripts, MaxCrashes, Nil, LocalClock, Skew
 
+\* Under SYMMETRY (MC*Symmetry.cfg, interleave tlc --symmetry) Nodes is overridden by model values that TLC
+\* permutes: the storage nodes' ids are only compared for equality and membership here, never ordered or added.
 Nodes == 0 .. NNodes - 1
 Clients == NNodes .. NNodes + Len(Scripts) - 1
 ScriptOf(c) == Scripts[c - NNodes + 1]

@@ -52,7 +52,12 @@ export default defineSpec({
     }
     const stamping = variant === "local-clock" ? "local-clock" : "two-phase";
     const roles = timestampRegisterRoles({ nodes: config.nodes, scripts, stamping, skew: config.skew });
-    const model = actorModel(roles, { crashes: config.crashes, crashable: ["nodes"] });
+    // The storage nodes are interchangeable (--symmetry): clients name them only in the set of nodes heard in a phase.
+    const model = actorModel(roles, {
+      crashes: config.crashes,
+      crashable: ["nodes"],
+      symmetry: { roles: ["nodes"], rename: { clients: (c, id) => ({ ...c, heard: c.heard.map(id).sort((x, y) => x - y) }) } },
+    });
     const readReturnsWritten = (s: SystemState) => s.history.some((e) => "ret" in e && typeof e.ret === "number");
     return {
       model,

@@ -31,6 +31,8 @@ export function timestampRegisterPairing(options: {
       LocalClock: options.localClock ? "TRUE" : "FALSE",
       Skew: String(options.skew),
     },
+    // Under symmetry (--symmetry) the storage nodes 0..NNodes-1 become model values that TLC's SYMMETRY permutes.
+    symmetric: { Nodes: nodes.map((id) => model.names[id]!) },
     toTla(state) {
       const roles = model.roles(state);
       return {

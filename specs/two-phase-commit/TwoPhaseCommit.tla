@@ -25,6 +25,8 @@ EXTENDS Naturals, Sequences, FiniteSets, TLC
 
 CONSTANTS D, MaxCrashes, Nil, CommitWithoutAllVotes
 
+\* Under SYMMETRY (MC*Symmetry.cfg, interleave tlc --symmetry) RMs is overridden by model values that TLC
+\* permutes: the resource managers' ids are only compared for equality and membership here, never ordered or added.
 RMs == 1 .. D
 
 VARIABLES tm,   \* the coordinator: [phase, decision, yes, acks, log, sent, forced]

@@ -50,7 +50,13 @@ export default defineSpec({
   build(config, variant) {
     const d = config.rms;
     const flaws = { commitWithoutAllVotes: variant === "commit-without-all-votes" };
-    const model = actorModel(twoPhaseCommitRoles({ rms: d, flaws }), { crashes: config.crashes, crashable: ["coordinator"] });
+    // The resource managers are interchangeable (--symmetry); the coordinator names them in its yes votes and acks.
+    const sorted = (ids: readonly number[]) => [...ids].sort((x, y) => x - y);
+    const model = actorModel(twoPhaseCommitRoles({ rms: d, flaws }), {
+      crashes: config.crashes,
+      crashable: ["coordinator"],
+      symmetry: { roles: ["rms"], rename: { coordinator: (tm, id) => ({ ...tm, yes: sorted(tm.yes.map(id)), acks: sorted(tm.acks.map(id)) }) } },
+    });
     const at = (holds: (procs: Procs) => boolean) => (s: SystemState) => holds(model.roles(s));
     return {
       model,

@@ -16,6 +16,8 @@ export function twoPhaseCommitPairing(options: {
       Nil: "Nil",
       CommitWithoutAllVotes: options.flaws.commitWithoutAllVotes ? "TRUE" : "FALSE",
     },
+    // Under symmetry (--symmetry) the resource managers 1..D become model values that TLC's SYMMETRY permutes.
+    symmetric: { RMs: rms.map((id) => model.names[id]!) },
     toTla(state) {
       const {
         coordinator: [tm],

@@ -27,8 +27,10 @@ describe("the explorer against TLC's recorded baselines", () => {
     expect(recorded.length).toBeGreaterThan(0);
   });
 
-  it.concurrent.each(recorded.map((r) => [`${r.spec} ${r.entry.variant} ${configText(r.entry.config)}`, r] as const))(
-    "%s: same counts, depth, verdicts and reachable set",
+  const label = (r: (typeof recorded)[number]) =>
+    `${r.spec} ${r.entry.variant} ${configText(r.entry.config)}${r.entry.symmetry ? " symmetry: on" : ""}`;
+  it.concurrent.each(recorded.map((r) => [label(r), r] as const))(
+    "%s: same counts, depth, verdicts and reachable set (under symmetry: orbits, safety verdicts)",
     async (_, { spec, entry, index }) => {
       const ours = await callOffThread<ExplorerFigures>(explorer, "exploreRecorded", [spec, index]);
       expect({ distinctStates: ours.distinctStates, generatedStates: ours.generatedStates, depth: ours.depth }).toEqual({
@@ -38,7 +40,9 @@ describe("the explorer against TLC's recorded baselines", () => {
       });
       expect(ours.verdicts).toEqual(entry.verdicts);
       expect(ours.projections).toBe(ours.distinctStates); // toTla is injective on the reachable states
-      expect(ours.reachableDigest).toBe(entry.reachableDigest);
+      // Under symmetry TLC's dump holds the orbit members its own search met first: no digest is recorded (see baseline.ts).
+      if (entry.symmetry) expect(entry.reachableDigest).toBeUndefined();
+      else expect(ours.reachableDigest).toBe(entry.reachableDigest);
     },
   );
 });
@@ -57,7 +61,7 @@ describe("every variant's declared failures, against TLC", () => {
 
   const atDefaults = paired.flatMap((v) => {
     const config = resolveConfig(v.spec, v.variant, []);
-    const entry = readBaseline(v.spec).entries.find((e) => e.variant === v.variant && sameConfig(e.config, config));
+    const entry = readBaseline(v.spec).entries.find((e) => e.variant === v.variant && sameConfig(e.config, config) && !e.symmetry);
     return entry ? [[`${v.spec.name} ${v.variant}`, { ...v, entry }] as const] : [];
   });
 
