@@ -1,5 +1,4 @@
-import { encode } from "../state/encode.ts";
-import { isLinearizable } from "../props/linearizability.ts";
+import { LinearizabilityMemo } from "../props/linearizability.ts";
 import { isLiveness, type LivenessProperty, type Property } from "../props/property.ts";
 
 /** A property as evaluated during a search: the state id of its first witness or violation, if any. */
@@ -92,24 +91,15 @@ export class StateBytes {
   }
 }
 
-function stateTest<S>(property: Property<S>): ((state: S) => boolean) | undefined {
+export function stateTest<S>(property: Property<S>): ((state: S) => boolean) | undefined {
   switch (property.kind) {
     case "always":
     case "sometimes":
       return property.holds;
     case "linearizable": {
-      const memo = new Map<string, boolean>();
-      const byIdentity = new WeakMap<object, boolean>(); // states that share a history array share its verdict
-      return (state) => {
-        const history = property.history(state);
-        const same = byIdentity.get(history);
-        if (same !== undefined) return same;
-        const key = encode(history);
-        let verdict = memo.get(key);
-        if (verdict === undefined) memo.set(key, (verdict = isLinearizable(history, property.spec)));
-        byIdentity.set(history, verdict);
-        return verdict;
-      };
+      // Each history is read once however many states hold it, and from where its longest prefix read before left off.
+      const memo = new LinearizabilityMemo(property.spec);
+      return (state) => memo.holds(property.history(state));
     }
     default:
       return undefined;

@@ -1,5 +1,5 @@
 import type { HistoryEvent, Id, Operation } from "../../src/actor/index.ts";
-import { encode } from "../state/encode.ts";
+import { encode, sameEncoding } from "../state/encode.ts";
 import type { SequentialSpec } from "./sequential.ts";
 
 /** One client operation of a history: where it was called and, unless pending, where it returned. */
@@ -142,4 +142,134 @@ class PlacedSet {
 /** True when the history is linearizable with respect to `spec`. */
 export function isLinearizable(history: readonly HistoryEvent[], spec: SequentialSpec): boolean {
   return linearization(history, spec) !== undefined;
+}
+
+/** One way a linearization can stand after a prefix: the spec's state and the pending calls that took effect, with their results. */
+interface Configuration {
+  readonly state: unknown;
+  /** Per client with a pending call that already took effect: its result (absent: not yet taken effect). */
+  readonly done: ReadonlyMap<Id, unknown>;
+}
+
+/**
+ * Linearizability decided event by event, by just-in-time linearization (Lowe, "Testing for linearizability",
+ * 2017): after a prefix of a history, every configuration a linearization of it can be in. A call adds a pending
+ * operation; a response keeps the configurations in which its operation has taken effect, earlier or now (after
+ * any of the other pending operations), with the result it returned; operations still pending at the end may or may
+ * not have taken effect. The prefix is linearizable iff a configuration is left, the same verdict as
+ * `isLinearizable`. A frontier is immutable, so the frontier of a history extends to each continuation's: checking
+ * a history one event longer than one checked before costs one event, not the whole history.
+ */
+export class Frontier {
+  private constructor(
+    readonly spec: SequentialSpec,
+    /** Events read so far. */
+    readonly length: number,
+    /** Each client's pending operation, and the index of its call. */
+    private readonly pending: ReadonlyMap<Id, { readonly operation: Operation; readonly call: number }>,
+    private readonly configurations: readonly Configuration[],
+  ) {}
+
+  /** The frontier of the empty history. */
+  static initial(spec: SequentialSpec): Frontier {
+    return new Frontier(spec, 0, new Map(), [{ state: spec.init, done: new Map() }]);
+  }
+
+  /** True when the events read so far are linearizable. */
+  get linearizable(): boolean {
+    return this.configurations.length > 0;
+  }
+
+  /** The frontier after one more event; throws on a malformed history, as `operations` does. */
+  after(event: HistoryEvent): Frontier {
+    const i = this.length;
+    const open = this.pending.get(event.client);
+    if ("call" in event) {
+      if (open !== undefined)
+        throw new Error(`malformed history: client ${event.client} calls at event ${i} while its call at event ${open.call} is pending`);
+      const pending = new Map(this.pending).set(event.client, { operation: event.call, call: i });
+      return new Frontier(this.spec, i + 1, pending, this.configurations);
+    }
+    if (open === undefined) throw new Error(`malformed history: client ${event.client} returns at event ${i} with no pending call`);
+    const pending = new Map(this.pending);
+    pending.delete(event.client);
+    return new Frontier(this.spec, i + 1, pending, this.configurations.length === 0 ? [] : this.responded(event.client, event.ret));
+  }
+
+  /** The configurations in which `client`'s pending operation has taken effect with result `result`, that operation dropped. */
+  private responded(client: Id, result: unknown): Configuration[] {
+    const kept = new Map<string, Configuration>();
+    const seen = new Set<string>();
+    const work = this.configurations.slice();
+    for (const c of work) seen.add(keyOf(c));
+    while (work.length > 0) {
+      const c = work.pop()!;
+      if (c.done.has(client)) {
+        if (sameEncoding(c.done.get(client), result)) {
+          const done = new Map(c.done);
+          done.delete(client);
+          const k = keyOf({ state: c.state, done });
+          if (!kept.has(k)) kept.set(k, { state: c.state, done });
+        }
+        continue;
+      }
+      // Some pending operation not yet in effect takes effect now: the responding one, or another before it.
+      for (const [other, { operation }] of this.pending) {
+        if (c.done.has(other)) continue;
+        const step = this.spec.apply(c.state, operation);
+        const next = { state: step.state, done: new Map(c.done).set(other, step.result) };
+        const k = keyOf(next);
+        if (!seen.has(k)) {
+          seen.add(k);
+          work.push(next);
+        }
+      }
+    }
+    return [...kept.values()];
+  }
+}
+
+/** A configuration as an exact string: the spec's state, and each client that took effect with its result, in client order. */
+function keyOf(c: Configuration): string {
+  let key = encode(c.state);
+  for (const client of [...c.done.keys()].sort((a, b) => a - b)) key += `|${client}:${encode(c.done.get(client))}`;
+  return key;
+}
+
+/**
+ * Linearizability of many histories that share prefixes (the histories of an explorer's states, each its parent's
+ * plus the events of one step): each history's frontier is kept, found again by the history array or by walking
+ * the events (as objects) from the longest prefix already read, so a history is read once however many states
+ * hold it, and a longer one from where its prefix left off. Events are immutable, as states are.
+ */
+export class LinearizabilityMemo {
+  private readonly root: PrefixNode;
+  private readonly byHistory = new WeakMap<readonly HistoryEvent[], Frontier>();
+
+  constructor(spec: SequentialSpec) {
+    this.root = { frontier: Frontier.initial(spec), next: new WeakMap() };
+  }
+
+  /** True when `history` is linearizable; throws on a malformed history. */
+  holds(history: readonly HistoryEvent[]): boolean {
+    const known = this.byHistory.get(history);
+    if (known !== undefined) return known.linearizable;
+    let node = this.root;
+    for (const event of history) {
+      if (typeof event !== "object" || event === null) throw new Error(`malformed history: ${String(event)} is not an event`);
+      let child = node.next.get(event);
+      if (child === undefined) {
+        child = { frontier: node.frontier.after(event), next: new WeakMap() };
+        node.next.set(event, child);
+      }
+      node = child;
+    }
+    this.byHistory.set(history, node.frontier);
+    return node.frontier.linearizable;
+  }
+}
+
+interface PrefixNode {
+  readonly frontier: Frontier;
+  readonly next: WeakMap<HistoryEvent, PrefixNode>;
 }

@@ -1,7 +1,14 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { HistoryEvent, Operation } from "../../src/actor/index.ts";
-import { isLinearizable, linearization, operations, type HistoryOperation } from "../../checker/props/linearizability.ts";
+import {
+  Frontier,
+  isLinearizable,
+  LinearizabilityMemo,
+  linearization,
+  operations,
+  type HistoryOperation,
+} from "../../checker/props/linearizability.ts";
 import { casRegister, register, type SequentialSpec } from "../../checker/props/sequential.ts";
 
 const call = (client: number, op: Operation): HistoryEvent => ({ client, call: op });
@@ -167,5 +174,77 @@ describe("long histories", () => {
     expect(isLinearizable(long(20_000, 9_999), register)).toBe(true);
     expect(isLinearizable(long(20_000, 10_000), register)).toBe(true); // the read overlaps the write of 10,000
     expect(isLinearizable(long(20_000, 3), register)).toBe(false);
+  });
+});
+
+describe("linearizability event by event (frontiers), as the explorer checks its states' histories", () => {
+  it("the frontier after every prefix of random histories gives isLinearizable's verdict, both verdicts occurring", () => {
+    const seen = { yes: 0, no: 0 };
+    fc.assert(
+      fc.property(histories, (history) => {
+        let frontier = Frontier.initial(register);
+        history.forEach((event, i) => {
+          frontier = frontier.after(event);
+          const verdict = isLinearizable(history.slice(0, i + 1), register);
+          expect(frontier.linearizable).toBe(verdict);
+          seen[verdict ? "yes" : "no"]++;
+        });
+      }),
+      { numRuns: 400, seed: 7 },
+    );
+    expect(seen.yes).toBeGreaterThan(50);
+    expect(seen.no).toBeGreaterThan(50);
+  });
+
+  it("compare-and-set too: frontiers agree with the search on concurrent CAS histories", () => {
+    const cas = (expected: number | null, value: number): Operation => ({ op: "cas", expected, value });
+    const cases: HistoryEvent[][] = [
+      [call(0, cas(null, 1)), call(1, cas(null, 2)), ret(0, true), ret(1, false)],
+      [call(0, cas(null, 1)), call(1, cas(null, 2)), ret(0, true), ret(1, true)],
+      [call(0, cas(null, 1)), ret(0, true), call(1, cas(1, 2)), call(0, r), ret(0, 2), ret(1, true)],
+      [call(0, cas(null, 1)), ret(0, true), call(1, cas(1, 2)), call(0, r), ret(0, 1), ret(1, true)],
+      [call(0, cas(null, 1)), ret(0, true), call(1, r), ret(1, 2)],
+    ];
+    for (const history of cases) {
+      const frontier = history.reduce((f, e) => f.after(e), Frontier.initial(casRegister));
+      expect(frontier.linearizable).toBe(isLinearizable(history, casRegister));
+    }
+  });
+
+  it("a malformed history is refused with operations' words", () => {
+    expect(() => Frontier.initial(register).after(ret(0, 1))).toThrow("malformed history: client 0 returns at event 0 with no pending call");
+    expect(() => Frontier.initial(register).after(call(0, r)).after(call(0, r))).toThrow(
+      "malformed history: client 0 calls at event 1 while its call at event 0 is pending",
+    );
+  });
+
+  it("the memo runs the spec once per event, not per history, when histories grow one step at a time; both verdicts", () => {
+    let applied = 0;
+    const counted: SequentialSpec = { ...register, apply: (state, op) => (applied++, register.apply(state, op)) };
+    const memo = new LinearizabilityMemo(counted);
+    const n = 2_000; // operations; each history is walked by its events (identity look-ups), the spec runs on new events only
+    let history: HistoryEvent[] = [];
+    for (let i = 1; i <= n / 2; i++) {
+      for (const event of [call(0, w(i)), call(1, r), ret(1, i - 1 === 0 ? null : i - 1), ret(0, "ok")]) {
+        history = [...history, event]; // a new array per state, sharing the events, as the explorer's histories do
+        expect(memo.holds(history)).toBe(true);
+      }
+    }
+    expect(applied).toBeGreaterThan(n);
+    expect(applied).toBeLessThan(6 * n); // a response applies the few pending operations, not the whole history again
+    const wrong = [...history.slice(0, -2), ret(1, 3), ret(0, "ok")];
+    expect(memo.holds(wrong)).toBe(false);
+    const before = applied;
+    expect(memo.holds(history)).toBe(true); // known: nothing applied again
+    expect(applied).toBe(before);
+  });
+
+  it("equal histories held in different arrays (or built from different event objects) get the same verdict", () => {
+    const memo = new LinearizabilityMemo(register);
+    const h = [call(0, w(1)), call(1, r), ret(1, 1), call(1, r), ret(1, null), ret(0, "ok")];
+    expect(memo.holds(h)).toBe(false);
+    expect(memo.holds(h.slice())).toBe(false);
+    expect(memo.holds(h.map((e) => ({ ...e })))).toBe(false);
+    expect(memo.holds(h.slice(0, 3))).toBe(true);
   });
 });
