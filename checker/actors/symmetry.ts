@@ -165,8 +165,6 @@ class Renamer<R extends Roles> {
   /** Per group element (by index): envelope key → its renamed key and that key's hash. */
   private readonly envelopes: Map<string, RenamedKey>[];
   private envelopesCached = 0;
-  /** Renamed key → its entry (for a fifo network, whose order is computed on the keys). */
-  private readonly renamedKeys = new Map<string, RenamedKey>();
   /** Per process id: process state → its hash under each group element (two words each), or under all when it holds no ids. */
   private readonly processHashes: WeakMap<object, Uint32Array>[];
   private readonly fp = new Uint32Array(2);
@@ -253,11 +251,13 @@ class Renamer<R extends Roles> {
       mix(0x4e4554);
       if (fifo) {
         // Per-channel order matters: the envelopes' hashes in the renamed network's own order.
+        const entries = state.network.map((k) => this.envelope(k, g));
+        const byKey = new Map(entries.map((e) => [e.key, e]));
         for (const key of this.layout.channels.add(
           [],
-          state.network.map((k) => this.envelope(k, g).key),
+          entries.map((e) => e.key),
         )) {
-          const e = this.renamedKeys.get(key)!;
+          const e = byKey.get(key)!;
           mix(e.a);
           mix(e.b);
         }
@@ -321,11 +321,9 @@ class Renamer<R extends Roles> {
       renamed = { key: to, a: this.fp[0]!, b: this.fp[1]! };
       if (++this.envelopesCached > 1 << 21) {
         for (const c of this.envelopes) c.clear();
-        this.renamedKeys.clear();
         this.envelopesCached = 0;
       }
       cache.set(key, renamed);
-      this.renamedKeys.set(to, renamed);
     }
     return renamed;
   }

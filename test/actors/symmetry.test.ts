@@ -98,6 +98,10 @@ describe("one state per orbit", () => {
   const configurations = [
     { spec: twoPhaseCommit, set: [] },
     { spec: abd, set: ["clients=1", "ops=w1", "crashes=2"] },
+    // Every network semantics: a fifo network's channels keep their order, a duplicating one is a set.
+    { spec: abd, set: ["clients=1", "ops=w1", "network=fifo"] },
+    { spec: abd, set: ["clients=1", "ops=w1", "network=lossy"] },
+    { spec: abd, set: ["clients=1", "ops=w1", "network=duplicating"] },
     { spec: paxos, set: ["acceptors=3", "crashes=0", "proposers=1"] },
     { spec: timestampRegister, set: ["nodes=2"] },
   ];
