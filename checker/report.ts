@@ -24,6 +24,8 @@ export interface ResultDocument {
   readonly collisionProbability?: number;
   /** The reductions the run used, when any: counts are then of orbits (symmetry), not of states. */
   readonly reductions?: Reductions;
+  /** The search threads, when more than one (the result is the same as with one). */
+  readonly workers?: number;
   /** Present when the search did not complete: a bound (max-states, memory), interrupted, a violation, or a simulation's traces all walked. */
   readonly stopReason?: StopReason;
   /** The memory bound, the peak heap in use, and the heap the search grew by per distinct state (an estimate). */
@@ -46,7 +48,7 @@ export interface ResultDocument {
 
 /** The explorer's result as a result document; trace states are the model's view in ITF encoding. */
 export function explorerDocument<S, A>(
-  run: { spec: string; variant: string; config: Config; reductions?: Reductions },
+  run: { spec: string; variant: string; config: Config; reductions?: Reductions; workers?: number },
   result: ExploreResult<S, A>,
   model: Model<S, A>,
 ): ResultDocument {

@@ -1,6 +1,7 @@
 import { randomInt } from "node:crypto";
 import { UsageError } from "./errors.ts";
 import { explore } from "./explore/search.ts";
+import { exploreParallel } from "./explore/parallel/explore.ts";
 import { simulate } from "./explore/simulate.ts";
 import { safetyOnly, withLivenessUnchecked } from "./explore/symmetry.ts";
 import type { ExploreResult, Progress } from "./explore/result.ts";
@@ -37,6 +38,12 @@ export interface CheckOptions<K extends Keys = Keys, V extends string = string> 
    * (verdict null, with a note): see explore/symmetry.ts.
    */
   readonly symmetry?: boolean;
+  /**
+   * Search threads for an exhaustive breadth-first search (default 1). With more, the search runs in parallel
+   * (./explore/parallel/) and gives the same result; each thread builds the model from the spec's file, so the spec
+   * must come from `loadSpec` (the CLI's specs do). A depth-first search or a simulation runs on this thread.
+   */
+  readonly workers?: number;
 }
 
 /** A simulation: its seed (default: random, reported in the document), the longest walk in states, and how many traces. */
@@ -60,7 +67,28 @@ export interface Run {
   readonly document: ResultDocument;
 }
 
-/** Builds and explores one configuration of a spec (synchronously). Throws UsageError for a bad configuration. */
+/**
+ * Builds and explores one configuration of a spec, on several threads when `options.workers` > 1 (see CheckOptions).
+ * Throws UsageError for a bad configuration.
+ */
+export async function runSpecInParallel(spec: Spec & { readonly file?: string }, options: CheckOptions = {}): Promise<Run> {
+  const workers = options.workers ?? 1;
+  if (!Number.isInteger(workers) || workers < 1) throw new UsageError(`workers takes a positive integer, got ${workers}`);
+  if (workers === 1 || options.simulate || options.strategy === "dfs") return runSpec(spec, options);
+  if (spec.file === undefined)
+    throw new UsageError(`workers=${workers} needs a spec loaded from its file (loadSpec), so that each thread can build the model`);
+  const variant = options.variant ?? "main";
+  const config = resolveConfig(spec, variant, options.set ?? []);
+  const instance = buildInstance(spec, config, variant);
+  const properties = options.symmetry ? safetyOnly(instance.properties) : instance.properties;
+  const source = { file: spec.file, variant, config, properties: properties.map((p) => p.name) };
+  const explored = await exploreParallel(instance.model, source, { properties, threads: workers, ...searchSettings(options) });
+  const result = options.symmetry ? withLivenessUnchecked(explored, instance.properties) : explored;
+  const run = { spec: spec.name, variant, config, workers, ...(options.symmetry && { reductions: { symmetry: true } }) };
+  return { spec, variant, config, instance, result, document: explorerDocument(run, result, instance.model) };
+}
+
+/** Builds and explores one configuration of a spec on this thread (synchronously). Throws UsageError for a bad configuration. */
 export function runSpec(spec: Spec, options: CheckOptions = {}): Run {
   const variant = options.variant ?? "main";
   const config = resolveConfig(spec, variant, options.set ?? []);
@@ -73,18 +101,23 @@ export function runSpec(spec: Spec, options: CheckOptions = {}): Run {
 function exploreInstance(instance: Instance<unknown, unknown>, options: CheckOptions) {
   const result = explore(instance.model, {
     properties: options.symmetry ? safetyOnly(instance.properties) : instance.properties,
-    ...(options.symmetry && { symmetry: true }),
-    ...(options.maxStates !== undefined && { maxStates: options.maxStates }),
     ...(options.strategy && { strategy: options.strategy }),
-    ...(options.continue && { continueAfterViolation: true }),
-    ...(options.fairness && { fairness: options.fairness }),
-    ...(options.signal && { signal: options.signal }),
-    ...(options.shouldStop && { shouldStop: options.shouldStop }),
-    ...(options.onProgress && { onProgress: options.onProgress }),
-    ...(options.memory !== undefined && { memory: options.memory }),
+    ...searchSettings(options),
   });
   return options.symmetry ? withLivenessUnchecked(result, instance.properties) : result;
 }
+
+/** The options an exhaustive search takes from CheckOptions, on one thread or several. */
+const searchSettings = (options: CheckOptions) => ({
+  ...(options.symmetry && { symmetry: true }),
+  ...(options.maxStates !== undefined && { maxStates: options.maxStates }),
+  ...(options.continue && { continueAfterViolation: true }),
+  ...(options.fairness && { fairness: options.fairness }),
+  ...(options.signal && { signal: options.signal }),
+  ...(options.shouldStop && { shouldStop: options.shouldStop }),
+  ...(options.onProgress && { onProgress: options.onProgress }),
+  ...(options.memory !== undefined && { memory: options.memory }),
+});
 
 /** The options of an exhaustive search given to a simulation, which does not take them. */
 const searchOnly = (options: CheckOptions): string[] =>
@@ -127,7 +160,7 @@ function simulateInstance(instance: Instance<unknown, unknown>, options: CheckOp
  */
 export async function check<K extends Keys, V extends string>(spec: Spec<K, any, any, V>, options: CheckOptions<K, V> = {}): Promise<ResultDocument> {
   validateSpec(spec as unknown as Spec);
-  return runSpec(spec as unknown as Spec, options as CheckOptions).document;
+  return (await runSpecInParallel(spec as unknown as Spec, options as CheckOptions)).document;
 }
 
 /** The exit code a result document stands for: 1 a property violated, 3 stopped before completing (a simulation always) or a property left unchecked, 0 all hold. */

@@ -1,6 +1,8 @@
 import type { Id } from "../../src/actor/index.ts";
 import type { Network } from "./system.ts";
+import { decode } from "../state/decode.ts";
 import { encode, sameEncoding } from "../state/encode.ts";
+import { freezePlain } from "./freeze.ts";
 import { hashTripleInto } from "../state/hash.ts";
 
 /** A message in flight. */
@@ -62,9 +64,15 @@ export class Channels {
 
   /** The envelope behind a key. */
   envelope(key: string): Envelope {
-    const e = this.envelopes.get(key);
-    if (e === undefined) throw new Error(`internal: unknown envelope ${key}`);
-    return e;
+    return this.envelopes.get(key) ?? this.registerDecoded(key);
+  }
+
+  /** A key this instance never made (a state handed over from another search thread): its envelope, decoded and registered. */
+  private registerDecoded(key: string): Envelope {
+    const [from, to, msg] = decode(key) as [Id, Id, unknown];
+    const envelope = freezePlain({ from, to, msg }, "a message handed to a search thread");
+    this.envelopes.set(key, envelope);
+    return envelope;
   }
 
   /** The network with the envelopes of `keys` added. */
@@ -103,7 +111,7 @@ export class Channels {
         if (!set || ((n === 0 || result[n - 1] !== key) && network[i] !== key)) result[n++] = key;
       } else result[n++] = network[i++]!;
     }
-    result.length = n; // shorter only on a duplicating network, where a message already in flight is not added again
+    if (n < result.length) result.length = n; // only on a duplicating network, where a message already in flight is not added again
     return result;
   }
 

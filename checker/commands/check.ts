@@ -1,3 +1,4 @@
+import { availableParallelism } from "node:os";
 import { UsageError } from "../errors.ts";
 import type { ResultDocument } from "../report.ts";
 import { formatReport, verdictMark } from "../report-text.ts";
@@ -8,6 +9,7 @@ import { searchOffThread, type SearchOutcome } from "./search-thread.ts";
 
 /** The search options the arguments give: an exhaustive search, or with --simulate random walks. */
 const searchOptions = (args: Args): SearchSettings => ({
+  workers: args.workers ?? availableParallelism(),
   ...(args.memory !== undefined && { memory: args.memory }),
   ...(args.symmetry && { symmetry: true }),
   ...(args.simulate

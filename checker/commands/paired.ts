@@ -46,7 +46,7 @@ export async function tlcSpecCommand(args: Args): Promise<number> {
   const tlc = await interruptible((signal) =>
     runPairedTlc(moduleFile, pairing, twins, {
       dump: args.record && !args.symmetry, // under symmetry the dump holds TLC's own choice of orbit members: not recorded
-      workers: args.workers,
+      workers: args.workers ?? 1,
       timeoutSeconds: args.timeout,
       signal,
       symmetry: args.symmetry,
@@ -107,7 +107,7 @@ export async function crosscheckCommand(args: Args): Promise<number> {
   const { spec, config, instance, pairing, moduleFile, twins } = await pairedInstance(args);
   const ours = exploreProjected(instance.model, pairing, instance.properties);
   const tlc = await interruptible((signal) =>
-    runPairedTlc(moduleFile, pairing, twins, { dump: true, workers: args.workers, timeoutSeconds: args.timeout, signal }),
+    runPairedTlc(moduleFile, pairing, twins, { dump: true, workers: args.workers ?? 1, timeoutSeconds: args.timeout, signal }),
   );
   const comparisons = compare(instance.model, pairing, ours, tlc);
   const agree = comparisons.every((c) => c.agree);

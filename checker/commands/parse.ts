@@ -116,7 +116,7 @@ function argsOf(positionals: readonly string[], values: Partial<Record<OptionNam
     symmetry: flag("symmetry"),
     module: text("module"),
     config: text("config"),
-    workers: positiveInteger("workers", text("workers")) ?? 1,
+    workers: positiveInteger("workers", text("workers")),
     timeout: positiveInteger("timeout", text("timeout")),
     record: flag("record"),
     emit: text("emit"),

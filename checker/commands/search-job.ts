@@ -3,7 +3,8 @@ import { UsageError } from "../errors.ts";
 import type { Progress } from "../explore/result.ts";
 import type { FairnessLevels } from "../model.ts";
 import type { ResultDocument } from "../report.ts";
-import { exitCodeOf, runSpec, type SimulationSettings } from "../run.ts";
+import { exitCodeOf, runSpecInParallel, type SimulationSettings } from "../run.ts";
+import { startHelpers } from "../explore/parallel/pool.ts";
 import { specsRootOf } from "./args.ts";
 
 /** How to search, as plain data (it crosses to the search thread): an exhaustive search, or a simulation. */
@@ -17,6 +18,8 @@ export interface SearchSettings {
   readonly simulate?: SimulationSettings;
   /** Symmetry reduction (run.ts CheckOptions.symmetry). */
   readonly symmetry?: boolean;
+  /** Search threads for an exhaustive BFS (run.ts CheckOptions.workers). */
+  readonly workers?: number;
 }
 
 /** Where the specs are: `--specs DIR` or `--examples` (see specsRootOf). */
@@ -46,11 +49,12 @@ export type FromSearchThread =
 /** Runs a job (in the search thread); `shouldStop` ends a search as at a bound, and --all before its next run. */
 export async function runJob(job: SearchJob, shouldStop: () => boolean, onProgress: (progress: Progress) => void): Promise<JobRun[]> {
   const options = { ...job.search, shouldStop, onProgress };
+  if ((job.search.workers ?? 1) > 1 && !job.search.simulate && job.search.strategy !== "dfs") startHelpers(job.search.workers! - 1);
   const root = specsRootOf(job.where);
   const jobRun = (document: ResultDocument, fails: readonly string[] = []): JobRun => ({ document, exitCode: exitCodeOf(document), fails });
   if (job.kind === "one") {
     const spec = await loadSpec(job.name, root);
-    return [jobRun(runSpec(spec, { ...options, variant: job.variant, set: job.set }).document, spec.variants[job.variant]?.fails)];
+    return [jobRun((await runSpecInParallel(spec, { ...options, variant: job.variant, set: job.set })).document, spec.variants[job.variant]?.fails)];
   }
   const runs: JobRun[] = [];
   const specs = await loadSpecs(root);
@@ -58,7 +62,7 @@ export async function runJob(job: SearchJob, shouldStop: () => boolean, onProgre
   for (const spec of specs) {
     for (const [variant, declared] of Object.entries(spec.variants)) {
       if (shouldStop()) return runs;
-      runs.push(jobRun(runSpec(spec, { ...options, variant }).document, declared.fails));
+      runs.push(jobRun((await runSpecInParallel(spec, { ...options, variant })).document, declared.fails));
     }
   }
   return runs;

@@ -1,26 +1,12 @@
-import { createRequire } from "node:module";
-import { pathToFileURL } from "node:url";
-import { Worker } from "node:worker_threads";
 import type { Progress } from "../explore/result.ts";
 import { UsageError } from "../errors.ts";
+import { siblingModule, startThread } from "../threads.ts";
 import { InternalError } from "./internal-error.ts";
 import { withStopFlag } from "./interrupt.ts";
 import type { FromSearchThread, JobRun, SearchJob } from "./search-job.ts";
 
 /** The search thread's module: search-worker.ts in the sources, search-worker.js once compiled to dist/. */
-const workerModule = new URL(`./search-worker.${import.meta.url.endsWith(".ts") ? "ts" : "js"}`, import.meta.url).href;
-
-/** tsx's ESM API by absolute URL; a host without import.meta.resolve (vitest) reads it from tsx's package exports. */
-function tsxApi(): string {
-  if (typeof import.meta.resolve === "function") return import.meta.resolve("tsx/esm/api");
-  const require = createRequire(import.meta.url);
-  const manifest = require("tsx/package.json") as { exports: Record<string, { import: { default: string } }> };
-  return new URL(manifest.exports["./esm/api"]!.import.default, pathToFileURL(require.resolve("tsx/package.json"))).href;
-}
-
-/** The thread's first code: registers tsx (users' specs, and in the sources this checker, are TypeScript), then runs the module. */
-const bootstrap = (): string =>
-  `import(${JSON.stringify(tsxApi())}).then(({ register }) => { register(); return import(${JSON.stringify(workerModule)}); });`;
+const workerModule = siblingModule(import.meta.url, "./search-worker");
 
 /** The error the search thread reported, as the main thread throws it. */
 const errorOf = (reported: { usage: boolean; message: string }): Error =>
@@ -40,7 +26,7 @@ export function searchOffThread(job: SearchJob, onProgress: (progress: Progress)
   return withStopFlag(
     (flag) =>
       new Promise((resolve, reject) => {
-        const worker = new Worker(bootstrap(), { eval: true, workerData: { job, stop: flag.buffer } });
+        const worker = startThread(workerModule, { job, stop: flag.buffer });
         let outcome: FromSearchThread | undefined;
         worker.on("message", (message: FromSearchThread) => {
           if (message.type === "progress") onProgress(message.progress);

@@ -23,7 +23,7 @@ export const optionTable = {
   config: { type: "string", value: "Path.cfg", doc: "its TLC config (default: the .cfg beside the module)" },
   record: { type: "boolean", doc: "record the run in the spec's tlc-baseline.json" },
   emit: { type: "string", value: "Path.tla", doc: "write the model module (and its .cfg) beside the TLA+ twin instead of running TLC" },
-  workers: { type: "string", value: "N", doc: "TLC worker threads (default 1)" },
+  workers: { type: "string", value: "N", doc: "threads: check's search threads (default: the machine's cores), TLC's -workers (default 1)" },
   timeout: { type: "string", value: "S", doc: "stop TLC after S seconds" },
   markdown: { type: "boolean", doc: "print the comparison as a Markdown table" },
   dir: { type: "string", value: "DIR", doc: "the project to write into (default: the folder of the nearest package.json)" },
@@ -65,7 +65,7 @@ export const commandTable: Readonly<Record<string, readonly CommandForm[]>> = {
   list: [form("list", "", "each spec with its variants, configuration keys and defaults", ["json", ...where], { positionals: none })],
   check: [
     form("check", "<spec|model file>", "explore every interleaving of a configuration and check its properties", [
-      ...(["variant", "set", "max-states", "strategy", "continue", "fairness", "memory", "symmetry", "json"] as const),
+      ...(["variant", "set", "max-states", "strategy", "continue", "fairness", "memory", "symmetry", "workers", "json"] as const),
       ...where,
     ]),
     form(
@@ -79,7 +79,7 @@ export const commandTable: Readonly<Record<string, readonly CommandForm[]>> = {
       "check --all",
       "",
       "check every spec and variant at its defaults (flawed variants must fail as declared)",
-      [...(["all", "max-states", "strategy", "continue", "fairness", "memory", "json"] as const), ...where],
+      [...(["all", "max-states", "strategy", "continue", "fairness", "memory", "workers", "json"] as const), ...where],
       { when: "all", positionals: none },
     ),
   ],

@@ -26,7 +26,7 @@ export async function tlcCommand(args: Args): Promise<number> {
   const config = resolve(args.config ?? module.replace(/\.tla$/, ".cfg"));
   if (!existsSync(config)) throw new UsageError(`no TLC config at ${config}; give one with --config Path.cfg`);
   const { report, seconds } = await interruptible((signal) =>
-    runTlc({ module, config, workers: args.workers, timeoutSeconds: args.timeout, continueAfterViolation: args.continue, signal }),
+    runTlc({ module, config, workers: args.workers ?? 1, timeoutSeconds: args.timeout, continueAfterViolation: args.continue, signal }),
   );
   const document = tlcDocument(
     { spec: basename(module, ".tla"), variant: basename(config, ".cfg"), config: {}, seconds, continued: args.continue },

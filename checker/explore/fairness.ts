@@ -28,6 +28,11 @@ export class FairnessClasses<S, A> {
     return id;
   }
 
+  /** Each class's key and whether it is strong, by class id (to merge the classes of several threads). */
+  entries(): { readonly key: string; readonly strong: boolean }[] {
+    return [...this.ids.keys()].map((key, c) => ({ key, strong: this.strongClasses[c] === true }));
+  }
+
   strong(c: number): boolean {
     return this.strongClasses[c] === true;
   }

@@ -5,11 +5,12 @@ import { collisionProbability, fingerprint } from "../state/fingerprint.ts";
 import { VisitedSet } from "../state/visited.ts";
 import { EdgeStore } from "./edges.ts";
 import { FairnessClasses } from "./fairness.ts";
-import { goal, Monitor, trigger, type LivenessWatch } from "./monitor.ts";
-import type { ExploreResult, Progress, PropertyResult, StopReason, Trace } from "./result.ts";
+import { Monitor } from "./monitor.ts";
+import type { ExploreResult, Progress, PropertyResult, StopReason } from "./result.ts";
 import { memoryBound, MemoryMeter } from "./memory.ts";
 import { replay } from "./replay.ts";
 import { symmetryOf } from "./symmetry.ts";
+import { exceptionResult, lasso, livenessQuery } from "./verdicts.ts";
 import { isUsageError } from "../errors.ts";
 
 export interface ExploreOptions<S> {
@@ -138,7 +139,17 @@ export function explore<S, A>(model: Model<S, A>, options: ExploreOptions<S>): E
     const live = monitor.liveness.find((w) => w.property === property);
     if (live) {
       if (!complete) return { ...base, holds: null };
-      const found = findFairLasso(graph!, livenessQuery(live, monitor, graph!, visited, classes));
+      const found = findFairLasso(
+        graph!,
+        livenessQuery(live.property, {
+          n: visited.size,
+          graph: graph!,
+          isInitial: (v) => visited.parent(v) === -1,
+          isFinal: (v) => monitor.finals.get(v) !== 0,
+          bits: (v) => live.bits.get(v),
+          strong: (c) => classes?.strong(c) ?? false,
+        }),
+      );
       return found ? { ...base, holds: false, trace: lasso(traceTo(found.start), found.stem, found.cycle, model) } : { ...base, holds: true };
     }
     if (found >= 0) return { ...base, holds: false, trace: traceTo(found) };
@@ -157,52 +168,4 @@ export function explore<S, A>(model: Model<S, A>, options: ExploreOptions<S>): E
     ...(stopped && { stopReason: stopped }),
     memory: meter.figures(visited.size),
   };
-}
-
-/** The states a liveness property's bad execution may visit and start from. */
-function livenessQuery<S>(
-  watch: LivenessWatch<S>,
-  monitor: Monitor<S>,
-  graph: EdgeStore,
-  visited: VisitedSet,
-  classes: FairnessClasses<S, unknown> | undefined,
-) {
-  const { property, bits } = watch;
-  const initial = (v: number) => visited.parent(v) === -1;
-  const strong = (c: number) => classes?.strong(c) ?? false;
-  const n = visited.size;
-  switch (property.kind) {
-    case "termination":
-      return { n, strong, trigger: initial, allowed: (v: number) => monitor.finals.get(v) === 0 && graph.degree(v) > 0 };
-    case "eventually":
-      return { n, strong, trigger: initial, allowed: (v: number) => (bits.get(v) & goal) === 0 };
-    case "leadsTo":
-      return { n, strong, trigger: (v: number) => (bits.get(v) & trigger) !== 0, allowed: (v: number) => (bits.get(v) & goal) === 0 };
-  }
-}
-
-/**
- * Extends the path to a state by the stem and the cycle of a lasso. The last step's state is the state at
- * `loopsBackTo` again, so the action that closes the loop is kept; with an empty cycle the last state
- * stutters forever and `loopsBackTo` is the last step.
- */
-function lasso<S, A>(prefix: Trace<S, A>, stem: readonly number[], cycle: readonly number[], model: Model<S, A>): Trace<S, A> {
-  const steps = [...prefix.steps];
-  const walk = (actions: readonly number[]) => {
-    let state = steps[steps.length - 1]!.state;
-    for (const k of actions) {
-      const action = model.actions(state)[k]!;
-      state = model.next(state, action);
-      steps.push({ action, state });
-    }
-  };
-  walk(stem);
-  const loopsBackTo = steps.length - 1;
-  walk(cycle);
-  return { steps, loopsBackTo };
-}
-
-/** The verdict "the model's code threw": the trace to the state where it did (none for the initial states), and the step. */
-function exceptionResult<S, A>(trace: Trace<S, A> | undefined, step: string, message: string): PropertyResult<S, A> {
-  return { name: "no-exception", kind: "exception", holds: false, ...(trace && { trace }), error: `${step} threw ${message}` };
 }

@@ -35,13 +35,22 @@ const withValue = (o: OptionName) => (optionTable[o].type === "string" ? [`--${o
 /** The options each command (form) takes, as the brief of the CLI states them. */
 const expected: Record<string, { trigger: string[]; options: OptionName[] }> = {
   list: { trigger: [], options: ["json", "specs", "examples"] },
-  "check --all": { trigger: ["--all"], options: ["all", "max-states", "strategy", "continue", "fairness", "memory", "json", "specs", "examples"] },
-  check: { trigger: ["abd"], options: ["variant", "set", "max-states", "strategy", "continue", "fairness", "memory", "json", "specs", "examples"] },
+  "check --all": {
+    trigger: ["--all"],
+    options: ["all", "max-states", "strategy", "continue", "fairness", "memory", "workers", "json", "specs", "examples"],
+  },
+  check: {
+    trigger: ["abd"],
+    options: ["variant", "set", "max-states", "strategy", "continue", "fairness", "memory", "symmetry", "workers", "json", "specs", "examples"],
+  },
   "check --simulate": {
     trigger: ["abd", "--simulate"],
     options: ["simulate", "seed", "depth", "traces", "variant", "set", "continue", "memory", "json", "specs", "examples"],
   },
-  "tlc <spec>": { trigger: ["abd"], options: ["variant", "set", "record", "emit", "json", "workers", "timeout", "fairness", "specs", "examples"] },
+  "tlc <spec>": {
+    trigger: ["abd"],
+    options: ["variant", "set", "record", "emit", "json", "workers", "timeout", "fairness", "symmetry", "specs", "examples"],
+  },
   "tlc --module": { trigger: ["--module", "M.tla"], options: ["module", "config", "workers", "timeout", "continue", "json"] },
   crosscheck: { trigger: ["abd"], options: ["variant", "set", "json", "workers", "timeout", "fairness", "specs", "examples"] },
   baselines: { trigger: [], options: ["markdown", "json", "specs", "examples"] },
@@ -101,7 +110,7 @@ describe("each command takes only its own options", () => {
   });
 
   const refused: BadInputs = [
-    [["check", "abd", "--workers", "2"], "check does not take --workers", "--max-states"],
+    [["check", "abd", "--record"], "check does not take --record", "--max-states"],
     [["check", "abd", "--emit", "X.tla"], "check does not take --emit", "--variant"],
     [["list", "--set", "servers=3"], "list does not take --set", "it takes --json, --specs, --examples"],
     [["check", "--all", "--set", "servers=3"], "check --all does not take --set", "--max-states"],

@@ -8,6 +8,8 @@ import { explore } from "../../checker/explore/search.ts";
 import type { Model } from "../../checker/model.ts";
 import { buildInstance, resolveConfig } from "../../checker/spec.ts";
 import { isUsageError } from "../../checker/errors.ts";
+import type { ResultDocument } from "../../checker/report.ts";
+import { check } from "../../checker/run.ts";
 
 const grid = fileURLToPath(new URL("./fixtures/grid/model.ts", import.meta.url));
 
@@ -83,6 +85,26 @@ describe("parallel BFS gives the sequential BFS's result, traces included", () =
     const error = await exploreParallel(model, source, { properties, threads: 2, handOverWidth: 4 }).catch((e: unknown) => e);
     expect(isUsageError(error)).toBe(true);
     expect((error as Error).message).toMatch(/when/);
+  });
+});
+
+describe("check() with workers", () => {
+  const comparable = ({ seconds, memory, workers, ...document }: ResultDocument) => (void [seconds, memory, workers], document);
+
+  it("gives the document of one thread, traces included, for a spec loaded from its file", async () => {
+    const spec = await loadSpec("two-phase-commit", examplesDir);
+    for (const variant of ["main", "commit-without-all-votes"] as const) {
+      const one = await check(spec, { variant });
+      const two = await check(spec, { variant, workers: 2 });
+      expect(two.workers).toBe(2);
+      expect(comparable(two)).toEqual(comparable(one));
+    }
+  });
+
+  it("refuses workers > 1 for a spec it cannot load in another thread", async () => {
+    const { file, dir, ...inline } = await loadSpec("two-phase-commit", examplesDir);
+    void [file, dir];
+    await expect(check(inline, { workers: 2 })).rejects.toThrow(/needs a spec loaded from its file/);
   });
 });
 

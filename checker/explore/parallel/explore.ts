@@ -8,18 +8,18 @@ import type { Worker } from "node:worker_threads";
 import type { FairnessLevels, Model } from "../../model.ts";
 import { isLiveness, type Property } from "../../props/property.ts";
 import type { ExploreResult, Progress } from "../result.ts";
-import { Barrier } from "./barrier.ts";
+import { Barrier, BarrierAborted } from "./barrier.ts";
 import { runLevels, stopRules, mustStop, type StopRules } from "./levels.ts";
 import { packEdges, packStates, type ModelSource, type PackedEdges, type ThreadData } from "./messages.ts";
 import { Participant, type Thrown } from "./participant.ts";
 import { FRONTIER_END, FRONTIER_START, LEVEL, READY, SharedSearch, STOP } from "./shared.ts";
 import { assemble } from "./assemble.ts";
-import { allReports, joinSearch, reportOf } from "./pool.ts";
+import { allReports, joinSearch, reportOf, type Report } from "./pool.ts";
 import { memoryBound } from "../memory.ts";
 
 export interface ParallelOptions<S> {
   readonly properties: readonly Property<S>[];
-  /** Search threads besides the calling one (which only explores until they are ready). */
+  /** Search threads, the calling one included (it explores alone until the others are ready). */
   readonly threads: number;
   readonly maxStates?: number;
   readonly continueAfterViolation?: boolean;
@@ -31,6 +31,8 @@ export interface ParallelOptions<S> {
   /** Element 0 non-zero: stop as at a bound. */
   readonly stopFlag?: SharedArrayBuffer;
   readonly signal?: AbortSignal;
+  /** Polled between levels and every 100 ms; once it returns true the search stops as at a bound. */
+  readonly shouldStop?: () => boolean;
   readonly onProgress?: (progress: Progress) => void;
   /** The widest level the calling thread explores alone once the search threads are ready (default 2,048; tests lower it). */
   readonly handOverWidth?: number;
@@ -50,41 +52,47 @@ export async function exploreParallel<S, A>(model: Model<S, A>, source: ModelSou
   const maxStates = Math.min(options.maxStates ?? Infinity, STATE_LIMIT);
   const stopFlag = options.stopFlag ?? new SharedArrayBuffer(4);
   const stop = new Int32Array(stopFlag);
-  options.signal?.addEventListener("abort", () => Atomics.store(stop, 0, 1));
   const shared = SharedSearch.create(properties.length, properties.filter(isLiveness).length, { maxStates: STATE_LIMIT, threads, stopFlag });
   const memory = memoryBound(options.memory);
   const rules = stopRules(properties, { continueAfterViolation: options.continueAfterViolation ?? false, maxStates, memory });
   const symmetry = options.symmetry ?? false;
   const participant = new Participant(model, properties, shared, { fairness: options.fairness, symmetry }, 0);
   const data = (thread: number): ThreadData => ({ source, buffers: shared.buffers, threads, thread, fairness: options.fairness, symmetry, rules });
-  const workers = joinSearch(threads, data);
-  const progress = (): Progress => progressOf(shared, participant, started);
-  let end: string;
+  const helpers = joinSearch(threads - 1, data);
+  // Between levels, and now and then within one, on this thread: Ctrl-C or the caller's stop, and progress.
+  let reported = 0;
+  participant.onTick = () => {
+    if (options.signal?.aborted || options.shouldStop?.()) Atomics.store(stop, 0, 1);
+    if (options.onProgress && performance.now() - reported >= 1000) {
+      reported = performance.now();
+      options.onProgress(progressOf(shared, participant, started));
+    }
+  };
+  const thrown: Thrown[] = [];
+  const edges: PackedEdges[] = [];
+  let reports: Promise<Report>[] = [];
   try {
     exploreInitial(participant, shared, rules);
-    end = runLevels(participant, shared, undefined, rules, {
-      pause: () => Atomics.load(shared.control, READY) === threads && wide(shared, options.handOverWidth ?? HANDOVER_WIDTH),
-      onLevel: () => options.onProgress?.(progress()),
-    });
-  } catch (error) {
-    for (const worker of workers) worker.postMessage({ type: "quit" });
-    throw error;
-  }
-  const thrown: Thrown[] = [...participant.thrown];
-  const edges: PackedEdges[] = [];
-  if (end === "paused") {
-    const reports = workers.map(reportOf);
-    handOver(participant, workers);
-    const timer = options.onProgress && setInterval(() => options.onProgress!(progress()), 1000);
-    try {
-      for (const done of await allReports(reports)) {
-        thrown.push(...done.thrown);
-        if (done.edges) edges.push(done.edges);
-      }
-    } finally {
-      if (timer) clearInterval(timer);
+    const ready = () => Atomics.load(shared.control, READY) === helpers.length && wide(shared, options.handOverWidth ?? HANDOVER_WIDTH);
+    if (runLevels(participant, shared, undefined, rules, { pause: ready }) === "paused") {
+      reports = helpers.map(reportOf);
+      handOver(participant, helpers);
+      runLevels(participant, shared, new Barrier(shared.buffers.barrier, threads), rules);
     }
-  } else for (const worker of workers) worker.postMessage({ type: "quit" });
+  } catch (error) {
+    // A helper's failure aborts the barrier here: its own error is the one to report.
+    if (error instanceof BarrierAborted) await allReports(reports);
+    new Barrier(shared.buffers.barrier, threads).abort();
+    void Promise.allSettled(reports); // the helpers stop too; their reports say only that
+    throw error;
+  } finally {
+    if (reports.length === 0) for (const helper of helpers) helper.postMessage({ type: "quit" });
+  }
+  for (const done of await allReports(reports)) {
+    thrown.push(...done.thrown);
+    if (done.edges) edges.push(done.edges);
+  }
+  thrown.push(...participant.thrown);
   const complete = Atomics.load(shared.control, STOP) === 0;
   if (complete && participant.edges) edges.push(packEdges(participant.edges, participant as Participant<unknown, unknown>));
   return assemble(model, { shared, properties, rules, thrown, edges, complete, started, initialStates: participant.initialCount, memory });
@@ -110,17 +118,17 @@ const wide = (shared: SharedSearch, width: number) => shared.control[FRONTIER_EN
 /** States handed over at a time: slices this small, dealt in turn, split the frontier evenly. */
 const SLICE = 64;
 
-/** Gives each search thread its share of the frontier, dealt in slices in turn. */
-function handOver<S, A>(participant: Participant<S, A>, workers: readonly Worker[]): void {
+/** Deals the frontier in slices, in turn, to this thread (share 0) and the helpers, which it starts. */
+function handOver<S, A>(participant: Participant<S, A>, helpers: readonly Worker[]): void {
   const { ids, states } = participant.held;
-  const shares = workers.map(() => ({ ids: [] as number[], states: [] as S[] }));
+  const shares = [participant, ...helpers].map(() => ({ ids: [] as number[], states: [] as S[] }));
   for (let i = 0; i < ids.length; i++) {
-    const share = shares[Math.floor(i / SLICE) % workers.length]!;
+    const share = shares[Math.floor(i / SLICE) % shares.length]!;
     share.ids.push(ids[i]!);
     share.states.push(states[i]!);
   }
-  participant.held = { ids: [], states: [] };
-  shares.forEach((share, i) => workers[i]!.postMessage({ type: "start", held: packStates(share) }));
+  participant.held = shares[0]!;
+  helpers.forEach((helper, i) => helper.postMessage({ type: "start", held: packStates(shares[i + 1]!) }));
 }
 
 function progressOf<S, A>(shared: SharedSearch, participant: Participant<S, A>, started: number): Progress {

@@ -46,7 +46,7 @@ export function runLevels<S, A>(
   shared: SharedSearch,
   barrier: Barrier | undefined,
   rules: StopRules,
-  hooks: { readonly pause?: () => boolean; readonly onLevel?: () => void } = {},
+  hooks: { readonly pause?: () => boolean } = {},
 ): LevelsEnd {
   const { control } = shared;
   const arrive = (serial?: () => void) => (barrier ? barrier.arrive(serial) : serial?.());
@@ -66,9 +66,9 @@ export function runLevels<S, A>(
       control[FRONTIER_END] = control[FRONTIER_END]! + control[ADDED]!;
       control[LEVEL] = control[LEVEL]! + 1;
       if (mustStop(shared, rules)) control[STOP] = 1;
-      hooks.onLevel?.();
     });
     participant.takeHeld();
+    participant.onTick?.();
     if (!barrier && control[STOP] === 0 && control[FRONTIER_END] !== control[FRONTIER_START] && hooks.pause?.()) return "paused";
   }
 }

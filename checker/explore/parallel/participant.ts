@@ -18,7 +18,7 @@ import { symmetryOf, type SymmetryInUse } from "../symmetry.ts";
 import { IntList } from "./int-list.ts";
 import { FINAL_BYTE } from "./records.ts";
 import { DEADLOCK, EXCEPTION, FOUND, FRONTIER_END, FRONTIER_START, type SharedSearch } from "./shared.ts";
-import { EARLIER, SharedTable } from "./table.ts";
+import { EARLIER, SharedTable, THIS_LEVEL } from "./table.ts";
 
 /** States of one level that one thread holds, with their ids. */
 export interface Held<S> {
@@ -54,6 +54,8 @@ export class Participant<S, A> {
   initialCount = 0;
   /** Successors computed so far (TLC's generated states, less the initial ones). */
   generated = 0;
+  /** Called between levels and every 1,024 states expanded (on the thread that started the search: Ctrl-C, progress). */
+  onTick: (() => void) | undefined;
   readonly table: SharedTable;
 
   // Successors reached in the current level that were not known before it, until the level is settled.
@@ -61,6 +63,8 @@ export class Participant<S, A> {
   private readonly lo = new IntList();
   private readonly parent = new IntList();
   private readonly action = new IntList();
+  private readonly slots = new IntList(); // −1 when the table grew right after the insert
+  private readonly generations = new IntList(); // the table's generation when the slot was found
   private states: S[] = [];
   // After settling: the successors this thread gives ids to (their slots and states), and those it holds next.
   private claimedSlots: number[] = [];
@@ -141,6 +145,7 @@ export class Participant<S, A> {
       }
       table.leave();
       if ((i & 63) === 0) shared.generated[this.thread] = this.generated;
+      if ((i & 1023) === 1023) this.onTick?.();
     }
     shared.generated[this.thread] = this.generated;
     shared.heap[this.thread] = getHeapStatistics().used_heap_size;
@@ -157,14 +162,20 @@ export class Participant<S, A> {
       this.edges.hi.push(hi);
       this.edges.lo.push(lo);
     }
-    const found = this.table.insert(hi, lo, parent, action);
-    if (this.table.crowded) {
+    const { table } = this;
+    const found = table.insert(hi, lo, parent, action);
+    const slot = table.slot;
+    const generation = table.generation;
+    if (table.crowded) {
       // Grown now rather than after this state: a state may have more successors than the table has room for.
-      this.table.leave();
-      this.table.grow();
-      this.table.enter();
+      table.leave();
+      table.grow();
+      table.enter();
     }
-    if (found === EARLIER) return;
+    // A state met earlier in the level is kept only while this step leads its claim or holding: it can only lose them.
+    if (found === EARLIER || (found === THIS_LEVEL && !table.leading)) return;
+    this.slots.push(table.generation === generation ? slot : -1);
+    this.generations.push(generation);
     this.hi.push(hi);
     this.lo.push(lo);
     this.parent.push(parent);
@@ -177,9 +188,12 @@ export class Participant<S, A> {
    * order), counting them per parent, and those it holds in the next level.
    */
   settle(): void {
-    const { table, records } = { table: this.table, records: this.shared.records };
+    const { table } = this;
+    const { records } = this.shared;
+    const generation = table.generation; // slots found before the table last grew are found again
     for (let i = 0; i < this.states.length; i++) {
-      const slot = table.find(this.hi.get(i), this.lo.get(i));
+      const known = this.generations.get(i) === generation ? this.slots.get(i) : -1;
+      const slot = known >= 0 ? known : table.find(this.hi.get(i), this.lo.get(i));
       const parent = this.parent.get(i);
       const claimed = table.claimedBy(slot, parent, this.action.get(i));
       if (claimed) {
@@ -193,7 +207,7 @@ export class Participant<S, A> {
         this.heldStates.push(this.states[i]!);
       }
     }
-    this.hi.length = this.lo.length = this.parent.length = this.action.length = 0;
+    this.hi.length = this.lo.length = this.parent.length = this.action.length = this.slots.length = this.generations.length = 0;
     this.states = [];
   }
 

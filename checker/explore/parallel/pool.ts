@@ -11,14 +11,19 @@ import type { FromThread, ThreadData } from "./messages.ts";
 const threadModule = siblingModule(import.meta.url, "./thread");
 const pool: Worker[] = [];
 
-/** `count` search threads, started if need be, asked to join the search that `dataFor(i)` (i from 1) describes. */
-export function joinSearch(count: number, dataFor: (thread: number) => ThreadData): Worker[] {
+/** Starts helper threads until there are `count`, so that they load the checker while the caller loads a spec. */
+export function startHelpers(count: number): void {
   while (pool.length < count) {
     const worker = startThread(threadModule, undefined);
     worker.unref();
     worker.on("exit", () => pool.splice(pool.indexOf(worker), 1));
     pool.push(worker);
   }
+}
+
+/** `count` helper threads, started if need be, asked to join the search that `dataFor(i)` (i from 1: the caller is thread 0) describes. */
+export function joinSearch(count: number, dataFor: (thread: number) => ThreadData): Worker[] {
+  startHelpers(count);
   const threads = pool.slice(0, count);
   threads.forEach((worker, i) => worker.postMessage({ type: "join", data: dataFor(i + 1) }));
   return threads;
@@ -27,10 +32,13 @@ export function joinSearch(count: number, dataFor: (thread: number) => ThreadDat
 /** A search thread stopped because another one failed: that one's error is the one to report. */
 export class ThreadAborted extends Error {}
 
-/** The report of a thread that was handed states: its exceptions and edges; its error, rethrown here. Keeps the process alive meanwhile. */
-export function reportOf(worker: Worker): Promise<Extract<FromThread, { type: "done" }>> {
+/** What a helper that was handed states reports once the search ends. */
+export type Report = Extract<FromThread, { type: "done" }>;
+
+/** The report of a helper that was handed states: its exceptions and edges; its error, rethrown here. Keeps the process alive meanwhile. */
+export function reportOf(worker: Worker): Promise<Report> {
   worker.ref();
-  return new Promise<Extract<FromThread, { type: "done" }>>((resolve, reject) => {
+  return new Promise<Report>((resolve, reject) => {
     const onMessage = (message: FromThread) => {
       done();
       if (message.type === "done") resolve(message);

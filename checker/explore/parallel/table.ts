@@ -61,6 +61,10 @@ export class SharedTable {
   private readonly control: Int32Array;
   private mask = 0;
   private uncounted = 0;
+  /** After `insert`: the slot it found or filled. */
+  slot = -1;
+  /** After `insert` of a fingerprint met earlier in the level: whether this step now leads its claim or its holding. */
+  leading = false;
 
   /** A view of the table for thread `thread` (0 … threads; 0 is the thread that started the search). */
   constructor(
@@ -176,28 +180,40 @@ export class SharedTable {
           w[i + HOLDER] = holderKey(lo, this.thread);
           w[i + ID] = -1;
           Atomics.store(w, i + STATE, READY);
+          this.slot = i;
+          this.leading = true;
           if (++this.uncounted === COUNT_BATCH) this.flushCount();
           return NEW;
         }
       }
       while (state === BUSY) state = Atomics.load(w, i + STATE);
       if (w[i + HI] !== hi || w[i + LO] !== lo) continue;
+      this.slot = i;
       if (Atomics.load(w, i + ID) !== -1) return EARLIER;
-      this.lowerClaim(i, parent, action, holderKey(lo, this.thread));
+      this.leading = this.lowerClaim(i, parent, action, holderKey(lo, this.thread));
       return THIS_LEVEL;
     }
   }
 
-  private lowerClaim(i: number, parent: number, action: number, holder: number): void {
+  /** Lowers the claim and the holder key of slot `i` to this step's where smaller; true when either is now this step's. */
+  private lowerClaim(i: number, parent: number, action: number, holder: number): boolean {
     const w = this.words;
     while (Atomics.compareExchange(w, i + STATE, READY, LOCKED) !== READY);
     const p = w[i + PARENT]!;
-    if (parent < p || (parent === p && action < w[i + ACTION]!)) {
+    const claims = parent < p || (parent === p && action < w[i + ACTION]!);
+    if (claims) {
       w[i + PARENT] = parent;
       w[i + ACTION] = action;
     }
-    if (holder < w[i + HOLDER]!) w[i + HOLDER] = holder;
+    const holds = holder < w[i + HOLDER]!;
+    if (holds) w[i + HOLDER] = holder;
     Atomics.store(w, i + STATE, READY);
+    return claims || holds;
+  }
+
+  /** Counts the times the table grew: a slot found before a growth must be found again. */
+  get generation(): number {
+    return Atomics.load(this.control, GENERATION);
   }
 
   /** The slot of a fingerprint (an offset for the accessors below), or −1. */
