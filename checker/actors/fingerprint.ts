@@ -21,9 +21,10 @@ export class SystemFingerprint {
   private childOf: SystemState | undefined;
   private taken: string | undefined;
   private sent: readonly string[] | undefined;
-  /** The last parent's network, and its count and sums. */
-  private parentNetwork: readonly string[] | undefined;
-  private parentSum = new Int32Array(2);
+  /** The last parent, and the hashes of its processes' states and history and (bag) its network's sums. */
+  private parent: SystemState | undefined;
+  private readonly parentHashes = new Int32Array(6);
+  private readonly sum = new Int32Array(2);
 
   constructor(semantics: Network) {
     this.words = new Int32Array(64);
@@ -57,15 +58,23 @@ export class SystemFingerprint {
     const needed = crashed.length + (this.bag ? 3 : 2 * network.length + 1) + 8;
     if (needed > this.words.length) this.words = new Int32Array(2 * needed);
     const words = this.words;
+    const parent = state === this.child ? this.childOf : undefined;
+    if (parent !== undefined && parent !== this.parent) this.hashParent(parent);
+    const known = this.parentHashes;
     let w = 0;
-    frozenHashInto(procs, part);
-    words[w++] = part[0]!;
-    words[w++] = part[1]!;
+    if (parent !== undefined && procs === parent.procs) {
+      words[w++] = known[0]!;
+      words[w++] = known[1]!;
+    } else {
+      frozenHashInto(procs, part);
+      words[w++] = part[0]!;
+      words[w++] = part[1]!;
+    }
     words[w++] = crashed.length;
     for (let i = 0; i < crashed.length; i++) words[w++] = checkedId(crashed[i]);
     words[w++] = network.length;
     if (this.bag) {
-      this.networkSum(state);
+      this.networkSum(state, parent);
       words[w++] = this.sum[0]!;
       words[w++] = this.sum[1]!;
     } else {
@@ -75,25 +84,40 @@ export class SystemFingerprint {
         words[w++] = h[1]!;
       }
     }
-    frozenHashInto(history, part);
-    words[w++] = part[0]!;
-    words[w++] = part[1]!;
+    if (parent !== undefined && history === parent.history) {
+      words[w++] = known[2]!;
+      words[w++] = known[3]!;
+    } else {
+      frozenHashInto(history, part);
+      words[w++] = part[0]!;
+      words[w++] = part[1]!;
+    }
     hashWordsInto(words, w, out);
   }
 
-  private readonly sum = new Int32Array(2);
+  /** Keeps the hashes of the parent's parts that its successors share. */
+  private hashParent(parent: SystemState): void {
+    this.parent = undefined; // until its hashes are all in
+    const known = this.parentHashes;
+    frozenHashInto(parent.procs, this.part);
+    known[0] = this.part[0]!;
+    known[1] = this.part[1]!;
+    frozenHashInto(parent.history, this.part);
+    known[2] = this.part[0]!;
+    known[3] = this.part[1]!;
+    if (this.bag) {
+      sumOf(parent.network, this.sum);
+      known[4] = this.sum[0]!;
+      known[5] = this.sum[1]!;
+    }
+    this.parent = parent;
+  }
 
   /** The sums of the hashes of `state`'s network keys into `sum`: from its parent's when `derived` said how it changed. */
-  private networkSum(state: SystemState): void {
-    const parent = state === this.child ? this.childOf : undefined;
+  private networkSum(state: SystemState, parent: SystemState | undefined): void {
     if (parent === undefined || this.sent === undefined) return sumOf(state.network, this.sum);
-    if (parent.network !== this.parentNetwork) {
-      this.parentNetwork = undefined; // until its sums are in
-      sumOf(parent.network, this.parentSum);
-      this.parentNetwork = parent.network;
-    }
-    let hi = this.parentSum[0]!;
-    let lo = this.parentSum[1]!;
+    let hi = this.parentHashes[4]!;
+    let lo = this.parentHashes[5]!;
     if (this.taken !== undefined) {
       const h = stringHash(this.taken);
       hi = (hi - h[0]!) | 0;

@@ -89,6 +89,8 @@ export type SystemAction =
   | { readonly kind: "local"; readonly process: Id; readonly event: string }
   | { readonly kind: "crash"; readonly process: Id };
 
+type DeliverAction = Extract<SystemAction, { kind: "deliver" }>;
+
 /** The ids of each role: counted up from 0 through the roles in the order they are listed. */
 const roleIds = <R extends Roles>(roles: R) =>
   assignIds(Object.fromEntries(Object.entries(roles).map(([role, actors]) => [role, actors.length]))) as { readonly [K in keyof R]: readonly Id[] };
@@ -125,6 +127,7 @@ export function actorModel<R extends Roles>(roles: R, options: ActorModelOptions
   const names = actors.map((a) => a.name);
   const roleEntries = Object.entries(ids);
   let rolesOf: { procs: readonly unknown[] | undefined; roles: unknown } = { procs: undefined, roles: undefined };
+  const rolesByProcs = new WeakMap<readonly unknown[], unknown>();
   const isLive = (state: SystemState, id: Id) => !state.crashed.includes(id);
 
   const effects = new Effects<M>(channels, names);
@@ -217,13 +220,27 @@ export function actorModel<R extends Roles>(roles: R, options: ActorModelOptions
 
   const invokeStep = (state: SystemState, client: Id) => localStep(state, client, invokeEvent, undefined);
 
+  /** The delivery of the message with `key` at `index` in a network: one action object per key and index, shared by the states. */
+  const deliveries = new Map<string, DeliverAction[]>();
+  const deliveryAt = (key: string, index: number): DeliverAction => {
+    let byIndex = deliveries.get(key);
+    if (byIndex === undefined) deliveries.set(key, (byIndex = []));
+    return (byIndex[index] ??= Object.freeze({ kind: "deliver", index, key, envelope: channels.envelope(key) }));
+  };
+
   return {
     ids,
     names,
     roles(state) {
-      // Several properties of one state usually ask in turn: the last answer is kept.
-      if (state.procs !== rolesOf.procs)
-        rolesOf = { procs: state.procs, roles: Object.fromEntries(roleEntries.map(([role, of]) => [role, of.map((id) => state.procs[id])])) };
+      // Several properties of one state usually ask in turn, and process tuples are interned: answers are kept (frozen).
+      if (state.procs !== rolesOf.procs) {
+        let roles = rolesByProcs.get(state.procs);
+        if (roles === undefined) {
+          roles = Object.freeze(Object.fromEntries(roleEntries.map(([role, of]) => [role, Object.freeze(of.map((id) => state.procs[id]))])));
+          rolesByProcs.set(state.procs, roles);
+        }
+        rolesOf = { procs: state.procs, roles };
+      }
       return rolesOf.roles as RoleStates<R>;
     },
     envelope: (key) => channels.envelope(key),
@@ -255,10 +272,9 @@ export function actorModel<R extends Roles>(roles: R, options: ActorModelOptions
       }
       const messages = state.network;
       for (let index = 0; index < messages.length; index++) {
-        const key = messages[index]!;
         if (!channels.deliverableAt(messages, index)) continue;
-        const envelope = channels.envelope(key);
-        if (isLive(state, envelope.to)) enabled.push({ kind: "deliver", index, key, envelope });
+        const delivery = deliveryAt(messages[index]!, index);
+        if (isLive(state, delivery.envelope.to)) enabled.push(delivery);
       }
       if (network === "lossy") {
         for (const index of channels.distinct(state.network))
