@@ -46,6 +46,7 @@ const before = (a: { parent: number; action: number }, b: { parent: number; acti
 export function assemble<S, A>(model: Model<S, A>, run: Finished<S>): ExploreResult<S, A> {
   const { shared, properties, rules } = run;
   const { records, control } = shared;
+  records.refresh();
   const total = control[FRONTIER_END]!;
   const cut = firstStop(run, total);
   // States the sequential search would have found, and successors it would have computed.

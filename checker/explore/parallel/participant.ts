@@ -44,6 +44,9 @@ export interface EdgeLists {
   readonly classes: IntList;
 }
 
+/** States expanded between two checks for a growth of the table. */
+const BATCH = 64;
+
 export class Participant<S, A> {
   /** The states of the current level this thread expands. */
   held: Held<S> = { ids: [], states: [] };
@@ -115,42 +118,51 @@ export class Participant<S, A> {
 
   /** Expands every state this thread holds, inserting the successors into the shared table. */
   expand(): void {
-    const { model, shared, table, edges } = this;
-    const { records } = shared;
+    const { shared, table } = this;
+    shared.records.refresh();
     const { ids, states } = this.held;
-    for (let i = 0; i < states.length; i++) {
-      const id = ids[i]!;
-      const state = states[i]!;
-      let actions: readonly A[] = [];
-      let k = -1;
-      table.enter();
+    for (let start = 0; start < states.length; start += BATCH) {
+      const end = Math.min(states.length, start + BATCH);
+      table.enter(); // once per batch: a growth waits for every thread to finish its batch
       try {
-        actions = model.actions(state);
-        edges?.sources.push(id);
-        for (k = 0; k < actions.length; k++) {
-          const action = actions[k]!;
-          const next = model.next(state, action);
-          this.generated++;
-          this.insert(next, id, k);
-          edges?.classes.push(this.fairness!.classOf(action));
-        }
-        edges?.degrees.push(actions.length);
-        records.expanded(id, actions.length);
-        const final = model.isFinal(state);
-        if (final && edges) records.setFlag(id, FINAL_BYTE, 1);
-        if (actions.length === 0 && !final) shared.lower(DEADLOCK, id);
-      } catch (error) {
-        if (edges && edges.sources.length > edges.degrees.length) edges.degrees.push(-1);
-        this.threw(error, id, k, "step");
+        for (let i = start; i < end; i++) this.expandOne(ids[i]!, states[i]!);
+      } finally {
+        table.leave();
       }
-      table.leave();
-      if ((i & 63) === 0) shared.generated[this.thread] = this.generated;
-      if ((i & 1023) === 1023) this.onTick?.();
+      shared.generated[this.thread] = this.generated;
+      if (start % (BATCH * 16) === 0) this.onTick?.();
     }
     shared.generated[this.thread] = this.generated;
     shared.heap[this.thread] = getHeapStatistics().used_heap_size;
     this.held = { ids: [], states: [] };
     table.flushCount();
+  }
+
+  /** Takes every action of state `id`, inserting the successors; the model's code throwing is recorded, not thrown. */
+  private expandOne(id: number, state: S): void {
+    const { model, shared, edges } = this;
+    const { records } = shared;
+    let actions: readonly A[] = [];
+    let k = -1;
+    try {
+      actions = model.actions(state);
+      edges?.sources.push(id);
+      for (k = 0; k < actions.length; k++) {
+        const action = actions[k]!;
+        const next = model.next(state, action);
+        this.generated++;
+        this.insert(next, id, k);
+        edges?.classes.push(this.fairness!.classOf(action));
+      }
+      edges?.degrees.push(actions.length);
+      records.expanded(id, actions.length);
+      const final = model.isFinal(state);
+      if (final && edges) records.setFlag(id, FINAL_BYTE, 1);
+      if (actions.length === 0 && !final) shared.lower(DEADLOCK, id);
+    } catch (error) {
+      if (edges && edges.sources.length > edges.degrees.length) edges.degrees.push(-1);
+      this.threw(error, id, k, "step");
+    }
   }
 
   private insert(next: S, parent: number, action: number): void {
@@ -164,17 +176,18 @@ export class Participant<S, A> {
     }
     const { table } = this;
     const found = table.insert(hi, lo, parent, action);
-    const slot = table.slot;
-    const generation = table.generation;
+    const generation = table.generationInside;
+    let slot = table.slot;
     if (table.crowded) {
       // Grown now rather than after this state: a state may have more successors than the table has room for.
       table.leave();
       table.grow();
       table.enter();
+      slot = -1;
     }
     // A state met earlier in the level is kept only while this step leads its claim or holding: it can only lose them.
     if (found === EARLIER || (found === THIS_LEVEL && !table.leading)) return;
-    this.slots.push(table.generation === generation ? slot : -1);
+    this.slots.push(slot);
     this.generations.push(generation);
     this.hi.push(hi);
     this.lo.push(lo);
@@ -191,6 +204,8 @@ export class Participant<S, A> {
     const { table } = this;
     const { records } = this.shared;
     const generation = table.generation; // slots found before the table last grew are found again
+    table.refresh();
+    records.refresh();
     for (let i = 0; i < this.states.length; i++) {
       const known = this.generations.get(i) === generation ? this.slots.get(i) : -1;
       const slot = known >= 0 ? known : table.find(this.hi.get(i), this.lo.get(i));
@@ -219,6 +234,8 @@ export class Participant<S, A> {
   assign(level: number): void {
     const { table } = this;
     const { records, control } = this.shared;
+    table.refresh();
+    records.refresh();
     const first = control[FRONTIER_END]!;
     let parent = -2;
     let next = 0;
@@ -246,6 +263,7 @@ export class Participant<S, A> {
 
   /** Takes the states this thread holds in the next level, with the ids their claimants gave them. */
   takeHeld(): void {
+    this.table.refresh();
     const ids = this.heldSlots.map((slot) => this.table.idAt(slot));
     this.held = { ids, states: this.heldStates };
     this.heldSlots = [];
@@ -255,6 +273,7 @@ export class Participant<S, A> {
   /** Turns the per-parent claim counts of the level [FRONTIER_START, FRONTIER_END) into offsets; returns the new states' count. */
   static claimOffsets(shared: SharedSearch): number {
     const { records, control } = shared;
+    records.refresh();
     let total = 0;
     for (let p = control[FRONTIER_START]!; p < control[FRONTIER_END]!; p++) {
       const claims = records.claims(p);

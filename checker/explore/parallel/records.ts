@@ -22,12 +22,20 @@ const CLAIMS = 4;
 export const FINAL_BYTE = 0;
 
 export class SharedRecords {
-  private readonly words: Int32Array;
-  private readonly flags: Uint8Array;
+  // Fixed-length views, made again after the buffers grow: views that track a growable buffer's length are far slower in V8 11.
+  private words: Int32Array;
+  private flags: Uint8Array;
 
   constructor(readonly buffers: RecordBuffers) {
-    this.words = new Int32Array(buffers.words);
-    this.flags = new Uint8Array(buffers.flags);
+    this.words = new Int32Array(buffers.words, 0, buffers.words.byteLength / 4);
+    this.flags = new Uint8Array(buffers.flags, 0, buffers.flags.byteLength);
+  }
+
+  /** Catches up with a growth (by any thread): call at the start of each phase that reads or writes records. */
+  refresh(): void {
+    const { words, flags } = this.buffers;
+    if (this.words.byteLength !== words.byteLength) this.words = new Int32Array(words, 0, words.byteLength / 4);
+    if (this.flags.byteLength !== flags.byteLength) this.flags = new Uint8Array(flags, 0, flags.byteLength);
   }
 
   /** Records for `capacity` states, growable to `maxStates`, with one flag byte per state for final and each liveness property. */
@@ -49,6 +57,7 @@ export class SharedRecords {
     capacity = Math.min(capacity, limit);
     words.grow(capacity * WORDS * 4);
     flags.grow(capacity * flagsPerState);
+    this.refresh();
   }
 
   /** How many states the buffers can hold before growing. */

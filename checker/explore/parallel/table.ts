@@ -51,13 +51,16 @@ export interface TableBuffers {
   readonly threads: number;
 }
 
+const fixedView = (buffer: SharedArrayBuffer) => new Int32Array(buffer, 0, buffer.byteLength / 4);
+
 const slotIndex = (hi: number, lo: number, mask: number) => (lo ^ Math.imul(hi, 0x9e3779b1)) & mask;
 
 /** A thread's key for holding a state: a hash of the fingerprint and the thread, with the thread in the low byte. */
 const holderKey = (lo: number, thread: number) => ((Math.imul(lo ^ Math.imul(thread + 1, 0x9e3779b1), 0x85ebca6b) >>> 9) << 8) | thread;
 
 export class SharedTable {
-  private readonly words: Int32Array;
+  /** A fixed-length view, made again after the buffer grows: views that track a growable buffer's length are far slower in V8 11. */
+  private words: Int32Array;
   private readonly control: Int32Array;
   private mask = 0;
   private uncounted = 0;
@@ -71,8 +74,14 @@ export class SharedTable {
     private readonly buffers: TableBuffers,
     private readonly thread: number,
   ) {
-    this.words = new Int32Array(buffers.slots);
+    this.words = fixedView(buffers.slots);
     this.control = new Int32Array(buffers.control);
+    this.mask = this.words.length / STRIDE - 1;
+  }
+
+  /** Catches up with a growth by another thread: call at the start of each phase that reads slots (enter does it). */
+  refresh(): void {
+    if (this.words.byteLength !== this.buffers.slots.byteLength) this.words = fixedView(this.buffers.slots);
     this.mask = this.words.length / STRIDE - 1;
   }
 
@@ -108,8 +117,12 @@ export class SharedTable {
       if (Atomics.load(c, GROWING) === 0) break;
       this.leave();
     }
-    this.mask = this.words.length / STRIDE - 1;
+    this.refresh();
+    this.generationInside = Atomics.load(c, GENERATION);
   }
+
+  /** The table's generation during the current enter … leave: no thread grows it meanwhile. */
+  generationInside = 0;
 
   /** Ends one expansion. */
   leave(): void {
@@ -117,15 +130,14 @@ export class SharedTable {
     if (Atomics.load(this.control, GROWING) !== 0) Atomics.notify(this.control, insideFlag(this.thread));
   }
 
-  /** True when the table should grow before more inserts (half full). */
-  get crowded(): boolean {
-    return Atomics.load(this.control, COUNT) * 2 >= this.words.length / STRIDE;
-  }
+  /** True when the table should grow before more inserts (half full, as of this thread's last count). */
+  crowded = false;
 
-  /** Adds this thread's uncounted inserts to the shared count (call before reading the count for a verdict). */
+  /** Adds this thread's uncounted inserts to the shared count, and learns whether the table is now crowded. */
   flushCount(): void {
-    if (this.uncounted > 0) Atomics.add(this.control, COUNT, this.uncounted);
+    const count = Atomics.add(this.control, COUNT, this.uncounted) + this.uncounted;
     this.uncounted = 0;
+    this.crowded = count * 2 >= this.words.length / STRIDE;
   }
 
   /**
@@ -134,12 +146,14 @@ export class SharedTable {
    */
   grow(): void {
     const c = this.control;
+    this.crowded = false;
     if (Atomics.compareExchange(c, GROWING, 0, 1) !== 0) return; // another thread grows it; enter() waits
     for (let t = 0; t <= this.buffers.threads; t++) {
       const flag = insideFlag(t);
       while (Atomics.load(c, flag) !== 0) Atomics.wait(c, flag, 1, 50);
     }
-    if (this.crowded) this.rehash();
+    this.refresh();
+    if (Atomics.load(c, COUNT) * 2 >= this.words.length / STRIDE) this.rehash();
     Atomics.add(c, GENERATION, 1);
     Atomics.store(c, GROWING, 0);
     Atomics.notify(c, GENERATION);
@@ -148,6 +162,7 @@ export class SharedTable {
   private rehash(): void {
     const old = this.words.slice();
     this.buffers.slots.grow(this.buffers.slots.byteLength * 2);
+    this.words = fixedView(this.buffers.slots);
     this.words.fill(0);
     this.mask = this.words.length / STRIDE - 1;
     for (let s = 0; s < old.length; s += STRIDE) {
@@ -189,7 +204,7 @@ export class SharedTable {
       while (state === BUSY) state = Atomics.load(w, i + STATE);
       if (w[i + HI] !== hi || w[i + LO] !== lo) continue;
       this.slot = i;
-      if (Atomics.load(w, i + ID) !== -1) return EARLIER;
+      if (w[i + ID] !== -1) return EARLIER; // ids are set between levels, behind a barrier
       this.leading = this.lowerClaim(i, parent, action, holderKey(lo, this.thread));
       return THIS_LEVEL;
     }
@@ -216,8 +231,14 @@ export class SharedTable {
     return Atomics.load(this.control, GENERATION);
   }
 
+  /** The shared count of fingerprints, this thread's uncounted ones included. */
+  get counted(): number {
+    return Atomics.load(this.control, COUNT) + this.uncounted;
+  }
+
   /** The slot of a fingerprint (an offset for the accessors below), or −1. */
   find(hi: number, lo: number): number {
+    this.refresh();
     const w = this.words;
     const mask = w.length / STRIDE - 1;
     for (let k = slotIndex(hi, lo, mask); ; k = (k + 1) & mask) {
@@ -256,12 +277,12 @@ export class SharedTable {
 
   /** The state id of a slot (−1 while its level is not settled). */
   idAt(slot: number): number {
-    return Atomics.load(this.words, slot + ID);
+    return this.words[slot + ID]!;
   }
 
   /** Gives the slot its state id, once its level is settled. */
   setId(slot: number, id: number): void {
-    Atomics.store(this.words, slot + ID, id);
+    this.words[slot + ID] = id;
   }
 
   /** The state id of a fingerprint that was inserted and settled. */
