@@ -220,6 +220,15 @@ export function actorModel<R extends Roles>(roles: R, options: ActorModelOptions
 
   const invokeStep = (state: SystemState, client: Id) => localStep(state, client, invokeEvent, undefined);
 
+  /** The crashed ids after `process` crashes, ascending: one array per set of crashed ids and crash. */
+  const crashedSets = new WeakMap<readonly Id[], (readonly Id[])[]>();
+  const crashedAfter = (crashed: readonly Id[], process: Id): readonly Id[] => {
+    let after = crashedSets.get(crashed);
+    if (after === undefined) crashedSets.set(crashed, (after = []));
+    return (after[process] ??= Object.freeze([...crashed, process].sort((a, b) => a - b)));
+  };
+  const crashKeys: string[] = [];
+
   /** The delivery of the message with `key` at `index` in a network: one action object per key and index, shared by the states. */
   const deliveries = new Map<string, DeliverAction[]>();
   const deliveryAt = (key: string, index: number): DeliverAction => {
@@ -386,10 +395,12 @@ export function actorModel<R extends Roles>(roles: R, options: ActorModelOptions
         sentKeys = noKeys;
         return { ...state, network: channels.remove(state.network, action.index) };
       case "crash": {
-        const crashed: SystemState = { ...state, crashed: [...state.crashed, action.process].sort((a, b) => a - b) };
-        const notify = (s: SystemState, actor: Actor<unknown, M>, id: Id) =>
-          actor.onCrash && isLive(s, id) ? after(s, id, localStep(s, id, `crash ${action.process}`, action)!) : s;
-        return actors.reduce<SystemState>(notify, crashed);
+        // The crash, then each live process that listens is notified in turn (by id), all in this one step.
+        let next: SystemState = { ...state, crashed: crashedAfter(state.crashed, action.process) };
+        const event = (crashKeys[action.process] ??= `crash ${action.process}`);
+        for (let id = 0; id < actors.length; id++)
+          if (actors[id]!.onCrash && isLive(next, id)) next = after(next, id, localStep(next, id, event, action)!);
+        return next;
       }
     }
   }
