@@ -112,7 +112,10 @@ function crashableIds(ids: Readonly<Record<string, readonly Id[]>>, count: numbe
 /**
  * Makes an actor system a Model: every in-flight message to a live process is a separate successor, and
  * so is every client invocation, every local event, every crash within the budget and (on a lossy
- * network) every loss.
+ * network) every loss. Handlers are deterministic (the model of computation), so each is run once per
+ * (process state, event): the step is remembered and replayed wherever that process state meets that event again.
+ * Process states, their tuples and histories are interned (./intern.ts), the fingerprint hashes only what a
+ * step made anew (./fingerprint.ts).
  */
 export function actorModel<R extends Roles>(roles: R, options: ActorModelOptions<R> = {}): ActorModel<R> {
   type M = MessageOf<R>;

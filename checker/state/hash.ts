@@ -145,9 +145,10 @@ function walkRecord(record: Record<string, unknown>, depth: number): void {
   mix(8);
   for (let i = 0; i < keys.length; i++) {
     const key = keys[i]!;
-    if (record[key] === undefined) continue; // an absent field and an undefined one are the same state
+    const field = record[key];
+    if (field === undefined) continue; // an absent field and an undefined one are the same state
     mixString(key);
-    walk(record[key], depth);
+    walk(field, depth);
   }
   mix(9);
 }
