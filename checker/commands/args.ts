@@ -27,7 +27,7 @@ export interface Args {
   /** tlc: a TLA+ module on disk, its .cfg, TLC workers, a timeout in seconds. */
   readonly module: string | undefined;
   readonly config: string | undefined;
-  /** check: search threads (default: the machine's cores); tlc: TLC's -workers (default 1). */
+  /** check: search threads; tlc: TLC's -workers (default 1 for both). */
   readonly workers: number | undefined;
   readonly timeout: number | undefined;
   /** tlc <spec>: write the run into specs/<spec>/tlc-baseline.json. */

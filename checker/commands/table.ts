@@ -23,7 +23,7 @@ export const optionTable = {
   config: { type: "string", value: "Path.cfg", doc: "its TLC config (default: the .cfg beside the module)" },
   record: { type: "boolean", doc: "record the run in the spec's tlc-baseline.json" },
   emit: { type: "string", value: "Path.tla", doc: "write the model module (and its .cfg) beside the TLA+ twin instead of running TLC" },
-  workers: { type: "string", value: "N", doc: "threads: check's search threads (default: the machine's cores), TLC's -workers (default 1)" },
+  workers: { type: "string", value: "N", doc: "threads: check's search threads, TLC's -workers (default 1)" },
   timeout: { type: "string", value: "S", doc: "stop TLC after S seconds" },
   markdown: { type: "boolean", doc: "print the comparison as a Markdown table" },
   dir: { type: "string", value: "DIR", doc: "the project to write into (default: the folder of the nearest package.json)" },

@@ -22,6 +22,20 @@ export class EdgeStore {
     }
   }
 
+  /** Records the successors of state `id` from `count` entries of `targets` and `classes` at `at`, classes renumbered by `classMap`. */
+  setFrom(id: number, targets: Int32Array, classes: Int32Array, at: number, count: number, classMap: Int32Array): void {
+    while (id >= this.starts.length) this.growStates();
+    while (this.used + count > this.targets.length) this.growEdges();
+    this.starts[id] = this.used;
+    this.counts[id] = count;
+    this.targets.set(targets.subarray(at, at + count), this.used);
+    for (let k = 0; k < count; k++) {
+      const c = classes[at + k]!;
+      this.classes[this.used + k] = c < 0 ? -1 : classMap[c]!;
+    }
+    this.used += count;
+  }
+
   /** Number of actions of state `id` (0 if it was never expanded). */
   degree(id: number): number {
     return id < this.counts.length ? this.counts[id]! : 0;

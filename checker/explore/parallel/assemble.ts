@@ -144,7 +144,7 @@ function edgeStore(lists: readonly PackedEdges[]): { store: EdgeStore; strong: (
   const ids = new Map<string, number>();
   const strongClasses: boolean[] = [];
   for (const list of lists) {
-    const global = list.classKeys.map(({ key, strong }) => {
+    const global = Int32Array.from(list.classKeys, ({ key, strong }) => {
       let c = ids.get(key);
       if (c === undefined) {
         ids.set(key, (c = strongClasses.length));
@@ -155,9 +155,7 @@ function edgeStore(lists: readonly PackedEdges[]): { store: EdgeStore; strong: (
     let e = 0;
     for (let i = 0; i < list.sources.length; i++) {
       const degree = list.degrees[i]!;
-      const targets = Array.from(list.targets.subarray(e, e + degree));
-      const classes = Array.from(list.classes.subarray(e, e + degree), (c) => (c < 0 ? -1 : global[c]!));
-      store.set(list.sources[i]!, targets, classes);
+      store.setFrom(list.sources[i]!, list.targets, list.classes, e, degree, global);
       e += degree;
     }
   }

@@ -65,15 +65,12 @@ export const unpackStates = <S>(packed: PackedStates): Held<S> => ({
   states: (deserialize(packed.states) as S[]).map((state) => freezePlain(state, "a state handed to a search thread")),
 });
 
-/** A thread's edges with each successor's fingerprint replaced by its state id (every id must be settled). */
+/** A thread's edges, as they cross threads (every id must be settled). */
 export function packEdges(edges: EdgeLists, participant: Participant<unknown, unknown>): PackedEdges {
-  const { table } = participant;
-  const targets = new Int32Array(edges.hi.length);
-  for (let e = 0; e < targets.length; e++) targets[e] = table.idOf(edges.hi.get(e), edges.lo.get(e));
   return {
     sources: edges.sources.toArray(),
     degrees: edges.degrees.toArray(),
-    targets,
+    targets: edges.targets.toArray(),
     classes: edges.classes.toArray(),
     classKeys: participant.fairness?.entries() ?? [],
   };

@@ -35,13 +35,20 @@ export interface Thrown {
   readonly message: string;
 }
 
-/** The edges one thread recorded for the liveness search: per expanded state its successors' fingerprints and fairness classes. */
+/**
+ * The edges one thread recorded for the liveness search: per expanded state, its successors' ids and the fairness
+ * classes of its actions. A successor is known by its table slot until its level is settled, then by its id.
+ */
 export interface EdgeLists {
   readonly sources: IntList;
   readonly degrees: IntList;
+  readonly targets: IntList;
+  readonly classes: IntList;
+  // Successors whose level is not settled yet: fingerprint, slot (−1 if the table grew at the insert) and the table's generation then.
   readonly hi: IntList;
   readonly lo: IntList;
-  readonly classes: IntList;
+  readonly slots: IntList;
+  readonly generations: IntList;
 }
 
 /** States expanded between two checks for a growth of the table. */
@@ -98,7 +105,10 @@ export class Participant<S, A> {
     this.liveness = properties.filter(isLiveness).map((property, j) => ({ byte: 1 + j, property }));
     const graph = this.liveness.length > 0;
     this.fairness = graph ? new FairnessClasses(model, fairness) : undefined;
-    this.edges = graph ? { sources: new IntList(), degrees: new IntList(), hi: new IntList(), lo: new IntList(), classes: new IntList() } : undefined;
+    const list = () => new IntList();
+    this.edges = graph
+      ? { sources: list(), degrees: list(), targets: list(), classes: list(), hi: list(), lo: list(), slots: list(), generations: list() }
+      : undefined;
   }
 
   /** Inserts the initial states (this thread alone, as level 1's expansion of a virtual parent −1). */
@@ -170,10 +180,6 @@ export class Participant<S, A> {
     fingerprint(this.model, this.symmetry ? this.symmetry.canonical(next) : next, this.fp);
     const hi = this.fp[0]! | 0;
     const lo = this.fp[1]! | 0;
-    if (this.edges && parent >= 0) {
-      this.edges.hi.push(hi);
-      this.edges.lo.push(lo);
-    }
     const { table } = this;
     const found = table.insert(hi, lo, parent, action);
     const generation = table.generationInside;
@@ -184,6 +190,12 @@ export class Participant<S, A> {
       table.grow();
       table.enter();
       slot = -1;
+    }
+    if (this.edges && parent >= 0) {
+      this.edges.hi.push(hi);
+      this.edges.lo.push(lo);
+      this.edges.slots.push(slot);
+      this.edges.generations.push(generation);
     }
     // A state met earlier in the level is kept only while this step leads its claim or holding: it can only lose them.
     if (found === EARLIER || (found === THIS_LEVEL && !table.leading)) return;
@@ -264,10 +276,23 @@ export class Participant<S, A> {
   /** Takes the states this thread holds in the next level, with the ids their claimants gave them. */
   takeHeld(): void {
     this.table.refresh();
+    if (this.edges) this.settleEdges(this.edges);
     const ids = this.heldSlots.map((slot) => this.table.idAt(slot));
     this.held = { ids, states: this.heldStates };
     this.heldSlots = [];
     this.heldStates = [];
+  }
+
+  /** Gives the successors of the level just settled their ids, by their slots (found again if the table grew since). */
+  private settleEdges(edges: EdgeLists): void {
+    const { table } = this;
+    const generation = table.generation;
+    for (let e = 0; e < edges.hi.length; e++) {
+      const slot = edges.slots.get(e);
+      const known = slot >= 0 && edges.generations.get(e) === generation;
+      edges.targets.push(known ? table.idAt(slot) : table.idOf(edges.hi.get(e), edges.lo.get(e)));
+    }
+    edges.hi.length = edges.lo.length = edges.slots.length = edges.generations.length = 0;
   }
 
   /** Turns the per-parent claim counts of the level [FRONTIER_START, FRONTIER_END) into offsets; returns the new states' count. */
