@@ -1,11 +1,12 @@
 /**
  * The paired configurations to run side by side: each one recorded from TLC (tlc-baseline.json, without symmetry)
- * whose committed model module specs/<spec>/MC*.tla states exactly its constants. Chosen: every one of at least
- * 10^5 distinct states, and the largest below each smaller power of ten down to 10^3, to show how size matters.
+ * whose committed model module specs/<spec>/MC*.tla states exactly its constants, with the properties the recording
+ * found violated. Chosen: every one of at least 10^5 distinct states, and the largest below 10^5 and below 10^4.
  */
 import { readdirSync, readFileSync } from "node:fs";
 import { basename, join } from "node:path";
 import { examplesDir, loadSpecs } from "../checker/discover.ts";
+import { twinOf } from "../checker/props/property.ts";
 import { readBaseline } from "../checker/tlc/baseline.ts";
 import { buildInstance, configText, resolveConfig } from "../checker/spec.ts";
 
@@ -19,6 +20,8 @@ export interface PairedCase {
   readonly dir: string;
   /** Distinct states as TLC recorded them. */
   readonly distinct: number;
+  /** The properties TLC's recording found violated, with their TLA+ twins (an INVARIANT or PROPERTY of the .cfg). */
+  readonly violated: readonly { readonly property: string; readonly twin: string }[];
 }
 
 /** The MC_ definitions of a model module, as `name → value` (what `interleave tlc --emit` writes). */
@@ -37,7 +40,7 @@ export async function pairedCases(): Promise<PairedCase[]> {
       .map((f) => ({ file: f, text: readFileSync(join(spec.dir, f), "utf8") }));
     for (const entry of readBaseline(spec).entries) {
       if (entry.symmetry) continue;
-      const tla = buildInstance(spec, resolveConfig(spec, entry.variant, entry.config), entry.variant).tla;
+      const { tla, properties } = buildInstance(spec, resolveConfig(spec, entry.variant, entry.config), entry.variant);
       if (!tla) continue;
       const extended = tla.module ?? spec.tlaModule;
       const constants = new Map(Object.entries(tla.constants).filter(([name, value]) => name !== value));
@@ -53,6 +56,10 @@ export async function pairedCases(): Promise<PairedCase[]> {
         module: basename(match.file, ".tla"),
         dir: spec.dir,
         distinct: entry.distinctStates,
+        violated: properties.flatMap((p) => {
+          const twin = twinOf(p);
+          return entry.verdicts[p.name] === false && twin ? [{ property: p.name, twin: Object.values(twin)[0] as string }] : [];
+        }),
       });
     }
   }
