@@ -38,6 +38,8 @@ export interface Finished<S> {
   readonly initialStates: number;
   /** The memory bound. */
   readonly memory: number;
+  /** The memory held when the search started: the shared buffers as first allocated and the calling thread's heap. */
+  readonly startBytes: number;
 }
 
 const before = (a: { parent: number; action: number }, b: { parent: number; action: number }) =>
@@ -96,7 +98,8 @@ export function assemble<S, A>(model: Model<S, A>, run: Finished<S>): ExploreRes
     collisionProbability: collisionProbability(distinct, generated),
     properties: results,
     ...(stopReason && { stopReason }),
-    memory: { limitBytes: run.memory, peakBytes, bytesPerState: distinct > 0 ? Math.round(peakBytes / total) : 0 },
+    // Per state: what the search grew by (every thread's heap and the shared buffers), as the sequential search says it.
+    memory: { limitBytes: run.memory, peakBytes, bytesPerState: total > 0 ? Math.round(Math.max(0, peakBytes - run.startBytes) / total) : 0 },
   };
 }
 

@@ -4,6 +4,7 @@
  * counts, depth, verdicts and counterexamples are those of the sequential BFS (./participant.ts says why), also
  * when the search stops at a violation or a bound: the counts are cut where the sequential search would have stopped.
  */
+import { getHeapStatistics } from "node:v8";
 import type { Worker } from "node:worker_threads";
 import type { FairnessLevels, Model } from "../../model.ts";
 import { isLiveness, type Property } from "../../props/property.ts";
@@ -54,6 +55,7 @@ export async function exploreParallel<S, A>(model: Model<S, A>, source: ModelSou
   const stop = new Int32Array(stopFlag);
   const shared = SharedSearch.create(properties.length, properties.filter(isLiveness).length, { maxStates: STATE_LIMIT, threads, stopFlag });
   const memory = memoryBound(options.memory);
+  const startBytes = shared.bytes + getHeapStatistics().used_heap_size;
   const rules = stopRules(properties, { continueAfterViolation: options.continueAfterViolation ?? false, maxStates, memory });
   const symmetry = options.symmetry ?? false;
   const participant = new Participant(model, properties, shared, { fairness: options.fairness, symmetry }, 0);
@@ -95,7 +97,18 @@ export async function exploreParallel<S, A>(model: Model<S, A>, source: ModelSou
   thrown.push(...participant.thrown);
   const complete = Atomics.load(shared.control, STOP) === 0;
   if (complete && participant.edges) edges.push(packEdges(participant.edges, participant as Participant<unknown, unknown>));
-  return assemble(model, { shared, properties, rules, thrown, edges, complete, started, initialStates: participant.initialCount, memory });
+  return assemble(model, {
+    shared,
+    properties,
+    rules,
+    thrown,
+    edges,
+    complete,
+    started,
+    initialStates: participant.initialCount,
+    memory,
+    startBytes,
+  });
 }
 
 /** Level 1: the initial states, inserted by the calling thread. */
