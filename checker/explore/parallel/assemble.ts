@@ -45,8 +45,9 @@ export interface Finished<S> {
 const before = (a: { parent: number; action: number }, b: { parent: number; action: number }) =>
   a.parent < b.parent || (a.parent === b.parent && a.action < b.action);
 
+/** The result document's figures and verdicts of a finished parallel search, with traces replayed on `model`. */
 export function assemble<S, A>(model: Model<S, A>, run: Finished<S>): ExploreResult<S, A> {
-  const { shared, properties, rules } = run;
+  const { shared, properties } = run;
   const { records, control } = shared;
   records.refresh();
   const total = control[FRONTIER_END]!;

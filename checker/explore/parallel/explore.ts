@@ -1,6 +1,6 @@
 /**
- * Parallel BFS: the calling thread explores alone while the search threads load the model, then hands them the
- * frontier once they are ready and the level is wide enough, and assembles the result when they are done. Ids,
+ * Parallel BFS: the calling thread explores alone while the helper threads load the model, then deals them the
+ * frontier once they are ready and the level is wide enough, joins them, and assembles the result. Ids,
  * counts, depth, verdicts and counterexamples are those of the sequential BFS (./participant.ts says why), also
  * when the search stops at a violation or a bound: the counts are cut where the sequential search would have stopped.
  */
@@ -32,7 +32,7 @@ export interface ParallelOptions<S> {
   /** Element 0 non-zero: stop as at a bound. */
   readonly stopFlag?: SharedArrayBuffer;
   readonly signal?: AbortSignal;
-  /** Polled between levels and every 100 ms; once it returns true the search stops as at a bound. */
+  /** Polled between levels and every 1,024 states; once it returns true the search stops as at a bound. */
   readonly shouldStop?: () => boolean;
   readonly onProgress?: (progress: Progress) => void;
   /** The widest level the calling thread explores alone once the search threads are ready (default 2,048; tests lower it). */
