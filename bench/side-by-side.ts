@@ -122,7 +122,7 @@ function counts(ours: Side, theirs: Side): [string, string] {
 /** One Markdown row: the case, the counts, both times, the ratio, both peaks and both rates. */
 function row(c: PairedCase, checks: Checks, ours: Side, theirs: Side): string {
   const ok = comparable(ours, theirs);
-  const without = c.violated.length ? `; without ${c.violated.map((v) => v.property).join(", ")} (violated)` : "";
+  const without = c.violated.length ? `; ${c.violated.map((v) => v.property).join(", ")} left out: violated` : "";
   const cells = [
     `${c.spec} ${c.variant} (${c.module}${without})`,
     checks === "safety" ? "safety" : "safety + liveness",
