@@ -35,9 +35,13 @@ export function formatReport(document: ResultDocument): string {
   return `${lines.join("\n")}\n`;
 }
 
-/** The counts of a run as TLC defines them, and its time: "33 distinct states, 49 generated, depth 11, 0.01 s"; under symmetry "676 distinct states (symmetry: on), …". */
+/**
+ * The counts of a run as TLC defines them, and its time: "33 distinct states, 49 generated, depth 11, 0.01 s";
+ * under symmetry "676 distinct states (symmetry: on), …".
+ */
 export const countsText = (d: ResultDocument): string =>
-  `${n(d.distinctStates)} distinct states${d.reductions?.symmetry ? " (symmetry: on)" : ""}, ${n(d.generatedStates)} generated, depth ${d.depth}, ${d.seconds.toFixed(2)} s`;
+  `${n(d.distinctStates)} distinct states${d.reductions?.symmetry ? " (symmetry: on)" : ""}, ` +
+  `${n(d.generatedStates)} generated, depth ${d.depth}, ${d.seconds.toFixed(2)} s`;
 
 /** A verdict as one mark: ✓ holds, ✗ violated, ? undecided (or not checked). */
 export const verdictMark = (holds: boolean | null | undefined): string => (holds === true ? "✓" : holds === false ? "✗" : "?");
@@ -55,7 +59,8 @@ const perState = (document: ResultDocument) => (document.memory ? `, ${n(documen
 function simulationText(s: NonNullable<ResultDocument["simulation"]>): string {
   const share = s.firstTrace === 0 ? "" : ` from trace ${n(s.firstTrace)}`;
   const found = s.violationTrace === undefined ? "" : `; the violation was found by trace ${n(s.violationTrace)}`;
-  return `simulation: ${n(s.traces)} of ${n(s.tracesAsked)} traces${share}, walks of up to ${n(s.maxDepth)} states, seed ${s.seed} (--seed ${s.seed} repeats it)${found}`;
+  const walks = `walks of up to ${n(s.maxDepth)} states, seed ${s.seed} (--seed ${s.seed} repeats it)`;
+  return `simulation: ${n(s.traces)} of ${n(s.tracesAsked)} traces${share}, ${walks}${found}`;
 }
 
 /** Why a search stopped before completing: its stopReason when the document has one. */

@@ -163,7 +163,10 @@ export async function check<K extends Keys, V extends string>(spec: Spec<K, any,
   return (await runSpecInParallel(spec as unknown as Spec, options as CheckOptions)).document;
 }
 
-/** The exit code a result document stands for: 1 a property violated, 3 stopped before completing (a simulation always) or a property left unchecked, 0 all hold. */
+/**
+ * The exit code a result document stands for: 1 a property violated, 3 stopped before completing (a simulation
+ * always) or a property left unchecked, 0 all hold.
+ */
 export function exitCodeOf(document: ResultDocument): 0 | 1 | 3 {
   if (document.properties.some((p) => p.holds === false)) return 1;
   // A complete search can leave a property unchecked (liveness under symmetry): not every property holds, then.

@@ -89,14 +89,16 @@ function symmetricRoles<R extends Roles>(declared: SymmetryOptions<R>, layout: A
     if (crashable.length > 0 && crashable.length < ids.length) {
       const names = (list: readonly Id[]) => list.map((id) => layout.names[id]).join(", ");
       throw new UsageError(
-        `symmetry of role "${declared.roles[i]}": ${names(crashable)} may crash but ${names(ids.filter((id) => !crashable.includes(id)))} may not; interchangeable processes are all crashable or none`,
+        `symmetry of role "${declared.roles[i]}": ${names(crashable)} may crash ` +
+          `but ${names(ids.filter((id) => !crashable.includes(id)))} may not; interchangeable processes are all crashable or none`,
       );
     }
   }
   const size = roles.reduce((n, ids) => n * factorial(ids.length), 1);
   if (size > maxRenamings)
     throw new UsageError(
-      `symmetry of ${declared.roles.join(", ")} gives ${size.toLocaleString("en")} renamings of each state; at most ${maxRenamings.toLocaleString("en")} are searched (8 interchangeable processes)`,
+      `symmetry of ${declared.roles.join(", ")} gives ${size.toLocaleString("en")} renamings of each state; ` +
+        `at most ${maxRenamings.toLocaleString("en")} are searched (8 interchangeable processes)`,
     );
   return roles;
 }

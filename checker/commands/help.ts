@@ -2,7 +2,8 @@ import { UsageError } from "../errors.ts";
 import { commandTable, optionTable, type CommandForm, type OptionName } from "./table.ts";
 
 const exitCodes =
-  "exit codes: 0 all properties hold, 1 a property is violated, 2 bad usage or input, 3 stopped at a bound or by Ctrl-C (or a property left unchecked, e.g. liveness under --symmetry), 4 internal error";
+  "exit codes: 0 all properties hold, 1 a property is violated, 2 bad usage or input, " +
+  "3 stopped at a bound or by Ctrl-C (or a property left unchecked, e.g. liveness under --symmetry), 4 internal error";
 
 /** An option with the placeholder of its value, e.g. `--set key=value`. */
 const optionText = (name: OptionName): string => {

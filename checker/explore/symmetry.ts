@@ -87,7 +87,8 @@ export function symmetryOf<S, A>(model: Model<S, A>, properties: readonly Proper
           const n = left.get(f) ?? 0;
           if (n === 0)
             refuse(
-              `after "${model.describe(actions[k]!)}", renaming the state reached is not a successor of the renamed state (a rename misses an id held in a process state or message, or the processes are not interchangeable)`,
+              `after "${model.describe(actions[k]!)}", renaming the state reached is not a successor of the renamed state ` +
+                "(a rename misses an id held in a process state or message, or the processes are not interchangeable)",
             );
           left.set(f, n - 1);
         });
