@@ -6,9 +6,10 @@
  */
 import { getHeapStatistics } from "node:v8";
 import type { Worker } from "node:worker_threads";
-import type { FairnessLevels, Model } from "../../model.ts";
-import { isLiveness, type Property } from "../../props/property.ts";
+import type { Model } from "../../model.ts";
+import { isLiveness } from "../../props/property.ts";
 import type { ExploreResult, Progress } from "../result.ts";
+import type { ExploreOptions } from "../search.ts";
 import { Barrier, BarrierAborted } from "./barrier.ts";
 import { runLevels, stopRules, mustStop, type StopRules } from "./levels.ts";
 import { packEdges, packStates, type ModelSource, type PackedEdges, type ThreadData } from "./messages.ts";
@@ -18,23 +19,17 @@ import { assemble } from "./assemble.ts";
 import { allReports, joinSearch, reportOf, type Report } from "./pool.ts";
 import { memoryBound } from "../memory.ts";
 
-export interface ParallelOptions<S> {
-  readonly properties: readonly Property<S>[];
+/** The options of a parallel search: those of the sequential one (../search.ts) that apply, and its own. */
+export interface ParallelOptions<S> extends Pick<
+  ExploreOptions<S>,
+  "properties" | "maxStates" | "continueAfterViolation" | "fairness" | "symmetry" | "signal" | "shouldStop" | "onProgress"
+> {
   /** Search threads, the calling one included (it explores alone until the others are ready). */
   readonly threads: number;
-  readonly maxStates?: number;
-  readonly continueAfterViolation?: boolean;
-  readonly fairness?: FairnessLevels;
-  /** File states under their orbit's representative (see ../symmetry.ts); safety properties only. */
-  readonly symmetry?: boolean;
   /** Stop once the search holds more than this many bytes (shared buffers and every thread's heap; default 80% of this thread's heap limit). */
   readonly memory?: number;
   /** Element 0 non-zero: stop as at a bound. */
   readonly stopFlag?: SharedArrayBuffer;
-  readonly signal?: AbortSignal;
-  /** Polled between levels and every 1,024 states; once it returns true the search stops as at a bound. */
-  readonly shouldStop?: () => boolean;
-  readonly onProgress?: (progress: Progress) => void;
   /** The widest level the calling thread explores alone once the search threads are ready (default 2,048; tests lower it). */
   readonly handOverWidth?: number;
 }

@@ -37,14 +37,16 @@ export interface Thrown {
 
 /**
  * The edges one thread recorded for the liveness search: per expanded state, its successors' ids and the fairness
- * classes of its actions. A successor is known by its table slot until its level is settled, then by its id.
+ * classes of its actions. A successor met in an earlier level is known by its id at once; one of the level being
+ * expanded gets a placeholder, filled in once the level is settled.
  */
 export interface EdgeLists {
   readonly sources: IntList;
   readonly degrees: IntList;
   readonly targets: IntList;
   readonly classes: IntList;
-  // Successors whose level is not settled yet: fingerprint, slot (−1 if the table grew at the insert) and the table's generation then.
+  // The placeholders: index in targets, fingerprint, slot (−1 if the table grew at the insert) and the table's generation then.
+  readonly at: IntList;
   readonly hi: IntList;
   readonly lo: IntList;
   readonly slots: IntList;
@@ -79,6 +81,8 @@ export class Participant<S, A> {
   // After settling: the successors this thread gives ids to (their slots and states), and those it holds next.
   private claimedSlots: number[] = [];
   private claimedStates: S[] = [];
+  private readonly claimedParents = new IntList(); // the claim's (parent, action), known here without reading the slot again
+  private readonly claimedActions = new IntList();
   private heldSlots: number[] = [];
   private heldStates: S[] = [];
 
@@ -107,7 +111,7 @@ export class Participant<S, A> {
     this.fairness = graph ? new FairnessClasses(model, fairness) : undefined;
     const list = () => new IntList();
     this.edges = graph
-      ? { sources: list(), degrees: list(), targets: list(), classes: list(), hi: list(), lo: list(), slots: list(), generations: list() }
+      ? { sources: list(), degrees: list(), targets: list(), classes: list(), at: list(), hi: list(), lo: list(), slots: list(), generations: list() }
       : undefined;
   }
 
@@ -191,11 +195,17 @@ export class Participant<S, A> {
       table.enter();
       slot = -1;
     }
-    if (this.edges && parent >= 0) {
-      this.edges.hi.push(hi);
-      this.edges.lo.push(lo);
-      this.edges.slots.push(slot);
-      this.edges.generations.push(generation);
+    const { edges } = this;
+    if (edges && parent >= 0) {
+      if (found === EARLIER) edges.targets.push(table.foundId);
+      else {
+        edges.at.push(edges.targets.length);
+        edges.targets.push(-1);
+        edges.hi.push(hi);
+        edges.lo.push(lo);
+        edges.slots.push(slot);
+        edges.generations.push(generation);
+      }
     }
     // A state met earlier in the level is kept only while this step leads its claim or holding: it can only lose them.
     if (found === EARLIER || (found === THIS_LEVEL && !table.leading)) return;
@@ -226,6 +236,8 @@ export class Participant<S, A> {
       if (claimed) {
         this.claimedSlots.push(slot);
         this.claimedStates.push(this.states[i]!);
+        this.claimedParents.push(parent);
+        this.claimedActions.push(this.action.get(i));
         if (parent >= 0) records.setClaims(parent, records.claims(parent) + 1);
       }
       // Under symmetry the states of one orbit differ: the claimant's is the one the recorded path reaches, so it holds it.
@@ -253,19 +265,20 @@ export class Participant<S, A> {
     let next = 0;
     for (let i = 0; i < this.claimedSlots.length; i++) {
       const slot = this.claimedSlots[i]!;
-      const p = table.parentAt(slot);
+      const p = this.claimedParents.get(i);
       if (p !== parent) {
         parent = p;
         next = first + (p < 0 ? 0 : records.claims(p));
       }
       const id = p < 0 ? first + i : next++; // only the first thread inserts initial states, in order
       table.setId(slot, id);
-      records.found(id, p, table.actionAt(slot), level);
+      records.found(id, p, this.claimedActions.get(i), level);
       if (this.symmetry?.sampled(id)) this.symmetry.check(this.claimedStates[i]!);
       this.check(this.claimedStates[i]!, id);
     }
     this.claimedSlots = [];
     this.claimedStates = [];
+    this.claimedParents.length = this.claimedActions.length = 0;
   }
 
   /** The successors this thread claimed in the level being settled. */
@@ -287,12 +300,12 @@ export class Participant<S, A> {
   private settleEdges(edges: EdgeLists): void {
     const { table } = this;
     const generation = table.generation;
-    for (let e = 0; e < edges.hi.length; e++) {
+    for (let e = 0; e < edges.at.length; e++) {
       const slot = edges.slots.get(e);
       const known = slot >= 0 && edges.generations.get(e) === generation;
-      edges.targets.push(known ? table.idAt(slot) : table.idOf(edges.hi.get(e), edges.lo.get(e)));
+      edges.targets.set(edges.at.get(e), known ? table.idAt(slot) : table.idOf(edges.hi.get(e), edges.lo.get(e)));
     }
-    edges.hi.length = edges.lo.length = edges.slots.length = edges.generations.length = 0;
+    edges.at.length = edges.hi.length = edges.lo.length = edges.slots.length = edges.generations.length = 0;
   }
 
   /** Turns the per-parent claim counts of the level [FRONTIER_START, FRONTIER_END) into offsets; returns the new states' count. */

@@ -63,7 +63,7 @@ export class SharedSearch {
     words[DEADLOCK] = NONE;
     for (let j = 0; j < properties; j++) words[FOUND + j] = NONE;
     return new SharedSearch({
-      table: SharedTable.create(1 << 16, tableBytesFor(maxStates), threads),
+      table: SharedTable.create(1 << 16, SharedTable.bytesFor(maxStates), threads),
       records: SharedRecords.create(1 << 15, maxStates, liveness).buffers,
       control,
       barrier: Barrier.create(1).buffer,
@@ -88,6 +88,3 @@ export class SharedSearch {
     return this.buffers.table.slots.byteLength + this.records.bytes + this.heap.reduce((sum, x) => sum + x, 0);
   }
 }
-
-/** Table bytes for up to `states` states at half load. */
-const tableBytesFor = (states: number) => 2 ** Math.ceil(Math.log2(Math.max(1 << 16, states * 2))) * 28;

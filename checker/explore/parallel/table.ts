@@ -16,8 +16,8 @@ const PARENT = 3;
 const ACTION = 4;
 const HOLDER = 5;
 const ID = 6;
-/** Int32 words per slot. */
-const STRIDE = 7;
+/** Int32 words per slot: 7 used, 8 so that no slot straddles two cache lines. */
+const STRIDE = 8;
 
 const EMPTY = 0;
 const BUSY = 1; // being written for the first time
@@ -68,6 +68,8 @@ export class SharedTable {
   slot = -1;
   /** After `insert` of a fingerprint met earlier in the level: whether this step now leads its claim or its holding. */
   leading = false;
+  /** After `insert` of a fingerprint met in an earlier level: its state id. */
+  foundId = -1;
 
   /** A view of the table for thread `thread` (0 … threads; 0 is the thread that started the search). */
   constructor(
@@ -92,6 +94,11 @@ export class SharedTable {
     const bytes = capacity * STRIDE * 4;
     const slots = new SharedArrayBuffer(bytes, { maxByteLength: Math.max(bytes, maxBytes) });
     return { slots, control: new SharedArrayBuffer(LINE * (threads + 2) * 4), threads };
+  }
+
+  /** The bytes of a table that holds `states` fingerprints at half load. */
+  static bytesFor(states: number): number {
+    return 2 ** Math.ceil(Math.log2(Math.max(MIN_CAPACITY, states * 2))) * STRIDE * 4;
   }
 
   /** Distinct fingerprints inserted (up to a few dozen per thread not yet counted). */
@@ -204,7 +211,11 @@ export class SharedTable {
       while (state === BUSY) state = Atomics.load(w, i + STATE);
       if (w[i + HI] !== hi || w[i + LO] !== lo) continue;
       this.slot = i;
-      if (w[i + ID] !== -1) return EARLIER; // ids are set between levels, behind a barrier
+      const id = w[i + ID]!;
+      if (id !== -1) {
+        this.foundId = id; // ids are set between levels, behind a barrier
+        return EARLIER;
+      }
       this.leading = this.lowerClaim(i, parent, action, holderKey(lo, this.thread));
       return THIS_LEVEL;
     }
