@@ -1,12 +1,13 @@
-import { frozenHashInto, hashInto, hashWordsInto, stringHash } from "../state/hash.ts";
+import { frozenHashInto, hashInto, hashWordsInto, stringHash, tupleHashInto } from "../state/hash.ts";
 import type { Network, SystemState } from "./system.ts";
 
 /**
  * The fingerprint of an actor system's state, from the hashes of its parts: the processes' states, the crashed
  * ids, the messages in flight and the history. A function of the state's content alone, as `hashInto` is, since
  * each part's hash is:
- * - the process states and the history are hashed whole (`hashInto`), the hash kept by identity when they are frozen
- *   (the actor model interns them: one object per content, so each content is walked once);
+ * - each process state and the history are hashed whole (`hashInto`), the hash kept by identity when they are frozen
+ *   (the actor model interns them: one object per content, so each content is walked once); the tuple of process
+ *   states is hashed from theirs (`tupleHashInto`), kept too;
  * - a message key is the canonical encoding of its envelope, so its string hash is the message's content; a bag or
  *   set of messages is hashed as the count and the sum of its keys' hashes, a fifo network as the keys in order.
  * A sum changes by the keys a step takes and sends, so a successor's network is hashed from its parent's
@@ -66,7 +67,7 @@ export class SystemFingerprint {
       words[w++] = known[0]!;
       words[w++] = known[1]!;
     } else {
-      frozenHashInto(procs, part);
+      tupleHashInto(procs, part);
       words[w++] = part[0]!;
       words[w++] = part[1]!;
     }
@@ -99,7 +100,7 @@ export class SystemFingerprint {
   private hashParent(parent: SystemState): void {
     this.parent = undefined; // until its hashes are all in
     const known = this.parentHashes;
-    frozenHashInto(parent.procs, this.part);
+    tupleHashInto(parent.procs, this.part);
     known[0] = this.part[0]!;
     known[1] = this.part[1]!;
     frozenHashInto(parent.history, this.part);

@@ -1,5 +1,5 @@
 import { sameEncoding } from "../state/encode.ts";
-import { frozenHashInto, keepHash } from "../state/hash.ts";
+import { frozenHashInto, keepHash, keepTupleHash, tupleHashInto } from "../state/hash.ts";
 
 /** An interned value, filed by the high half of its hash. */
 interface Interned {
@@ -19,8 +19,14 @@ export class Interner {
   private count = 0;
   private readonly hash = new Uint32Array(2);
 
-  /** `limit`: how many values are kept before starting afresh (values met again are then interned anew). */
-  constructor(private readonly limit = 1 << 20) {}
+  /**
+   * `limit`: how many values are kept before starting afresh (values met again are then interned anew).
+   * `hashing`: how values are hashed and their hashes kept (`tuples`: arrays hashed from their elements' hashes).
+   */
+  constructor(
+    private readonly limit = 1 << 20,
+    private readonly hashing: Hashing = wholeValues,
+  ) {}
 
   /**
    * The interned value equal to `value`; if none, `value` itself once `admit` has frozen it and checked that it is
@@ -30,7 +36,7 @@ export class Interner {
   intern<T>(value: T, admit: (value: T) => T, explain: (error: unknown) => unknown = (error) => error): T {
     if (typeof value !== "object" || value === null) return admit(value);
     try {
-      frozenHashInto(value, this.hash);
+      this.hashing.hash(value, this.hash);
     } catch (error) {
       admit(value);
       throw explain(error);
@@ -40,7 +46,7 @@ export class Interner {
     const first = this.byHash.get(hi);
     for (let e = first; e !== undefined; e = e.next) if (e.lo === lo && (e.value === value || sameEncoding(e.value, value))) return e.value as T;
     admit(value);
-    keepHash(value, this.hash);
+    this.hashing.keep(value, this.hash);
     if (++this.count > this.limit) {
       this.byHash.clear();
       this.count = 1;
@@ -49,3 +55,15 @@ export class Interner {
     return value;
   }
 }
+
+/** How an Interner hashes a value into [hi, lo] and keeps the hash of a value it admitted. */
+export interface Hashing {
+  hash(value: object, out: Uint32Array): void;
+  keep(value: object, out: Uint32Array): void;
+}
+
+/** Values hashed whole (`frozenHashInto`): any plain data. */
+export const wholeValues: Hashing = { hash: frozenHashInto, keep: keepHash };
+
+/** Arrays hashed from their elements' hashes (`tupleHashInto`): tuples of values interned (and so hashed) before. */
+export const tuples: Hashing = { hash: (value, out) => tupleHashInto(value as readonly unknown[], out), keep: keepTupleHash };

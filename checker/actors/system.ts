@@ -5,7 +5,7 @@ import { formatValue } from "./format.ts";
 import { freezePlain } from "./freeze.ts";
 import { Channels, type Envelope } from "./network.ts";
 import { SystemFingerprint } from "./fingerprint.ts";
-import { Interner } from "./intern.ts";
+import { Interner, tuples } from "./intern.ts";
 import { ProcessMemo } from "./memo.ts";
 import { explainNonPlain } from "../state/plain-data.ts";
 import { actorSymmetry, type SymmetryOptions } from "./symmetry.ts";
@@ -139,6 +139,8 @@ export function actorModel<R extends Roles>(roles: R, options: ActorModelOptions
   let tookKey: string | undefined;
   let sentKeys: readonly string[] | undefined;
   const interner = new Interner();
+  /** Process tuples, hashed from their (interned) process states' hashes, as the fingerprint hashes them. */
+  const tupleInterner = new Interner(undefined, tuples);
   const memo = new ProcessMemo<LocalStep | null>(actors.length);
 
   /** Process `id`'s new state `proc` in `state`, interned (frozen and checked as plain data the first time its content is met). */
@@ -208,7 +210,7 @@ export function actorModel<R extends Roles>(roles: R, options: ActorModelOptions
     }
     return changed;
   };
-  const internProcs = (procs: readonly unknown[]): readonly unknown[] => interner.intern(Object.freeze(procs), (p) => p);
+  const internProcs = (procs: readonly unknown[]): readonly unknown[] => tupleInterner.intern(Object.freeze(procs), (p) => p);
 
   /** The history with a step's events appended: one array per content, and the same one for the same history and step. */
   const historyAfter = (history: readonly HistoryEvent[], step: LocalStep): readonly HistoryEvent[] => {

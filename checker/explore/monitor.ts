@@ -1,5 +1,6 @@
 import { LinearizabilityMemo } from "../props/linearizability.ts";
 import { isLiveness, type LivenessProperty, type Property } from "../props/property.ts";
+import { ReadMemo } from "../props/read-memo.ts";
 
 /** A property as evaluated during a search: the state id of its first witness or violation, if any. */
 interface Watch<S> {
@@ -24,7 +25,19 @@ export class Monitor<S> {
     this.perState = this.watches.filter((w) => w.test !== undefined);
     this.deadlock = this.watches.find((w) => w.property.kind === "deadlock");
     this.liveness = properties.filter(isLiveness).map((property) => ({ property, bits: new StateBytes() }));
+    this.livenessTests = this.liveness.flatMap(({ property, bits }): LivenessTest<S>[] => {
+      const remembered = (predicate: (state: S) => boolean) => {
+        const answers = new ReadMemo(predicate);
+        return (state: S) => answers.holds(state);
+      };
+      if (property.kind === "eventually") return [{ bits, trigger: undefined, goal: remembered(property.holds) }];
+      if (property.kind === "leadsTo") return [{ bits, trigger: remembered(property.from), goal: remembered(property.to) }];
+      return [];
+    });
   }
+
+  /** The liveness properties' state predicates (answers remembered as the safety properties' are), with their bits. */
+  private readonly livenessTests: readonly LivenessTest<S>[];
 
   /** The liveness properties, with the state bits they are decided on after the search. */
   readonly liveness: readonly LivenessWatch<S>[];
@@ -39,9 +52,8 @@ export class Monitor<S> {
   /** Evaluates the per-state properties not yet decided on a newly discovered state; true on a violation. */
   onState(state: S, id: number): boolean {
     let violated = false;
-    for (const { property, bits } of this.liveness) {
-      if (property.kind === "eventually") bits.set(id, property.holds(state) ? goal : 0);
-      else if (property.kind === "leadsTo") bits.set(id, (property.from(state) ? trigger : 0) | (property.to(state) ? goal : 0));
+    for (const test of this.livenessTests) {
+      test.bits.set(id, (test.trigger === undefined ? 0 : test.trigger(state) ? trigger : 0) | (test.goal(state) ? goal : 0));
     }
     for (const w of this.perState) {
       if (w.found >= 0) continue;
@@ -69,6 +81,13 @@ export interface LivenessWatch<S> {
   readonly bits: StateBytes;
 }
 
+/** A liveness property's state predicates and the bits they set: `trigger` (a leadsTo's from) and `goal`. */
+interface LivenessTest<S> {
+  readonly bits: StateBytes;
+  readonly trigger: ((state: S) => boolean) | undefined;
+  readonly goal: (state: S) => boolean;
+}
+
 /** Bits of a leadsTo's `from` (trigger) and of eventually's or leadsTo's `to` (goal). */
 export const trigger = 1;
 export const goal = 2;
@@ -94,12 +113,16 @@ export class StateBytes {
 export function stateTest<S>(property: Property<S>): ((state: S) => boolean) | undefined {
   switch (property.kind) {
     case "always":
-    case "sometimes":
-      return property.holds;
+    case "sometimes": {
+      // Answers kept by the parts of the state the predicate reads (e.g. the same processes' states, whatever the network).
+      const answers = new ReadMemo(property.holds);
+      return (state) => answers.holds(state);
+    }
     case "linearizable": {
       // Each history is read once however many states hold it, and from where its longest prefix read before left off.
       const memo = new LinearizabilityMemo(property.spec);
-      return (state) => memo.holds(property.history(state));
+      const answers = new ReadMemo((state: S) => memo.holds(property.history(state)));
+      return (state) => answers.holds(state);
     }
     default:
       return undefined;

@@ -225,6 +225,46 @@ export function keepHash(value: unknown, out: Uint32Array): void {
   if (typeof value === "object" && value !== null && Object.isFrozen(value)) frozenHashes.set(value, { hi: out[0]! | 0, lo: out[1]! | 0 });
 }
 
+/** A tuple's hash from its elements' (`tupleHashInto`), kept by identity when the tuple is frozen. */
+const tupleHashes = new WeakMap<object, { readonly hi: number; readonly lo: number }>();
+let tupleWords = new Int32Array(64);
+const elementHash = new Uint32Array(2);
+
+/**
+ * A hash of an array from its elements' hashes (`frozenHashInto` each: an element with a kept hash is not walked
+ * again), for arrays of shared parts such as the actor model's process states; kept by identity when the array is
+ * frozen. A function of content, like `hashInto`, but not equal to it: hash a given part always one way or the other.
+ */
+export function tupleHashInto(tuple: readonly unknown[], out: Uint32Array): void {
+  const known = tupleHashes.get(tuple);
+  if (known !== undefined) {
+    out[0] = known.hi;
+    out[1] = known.lo;
+    return;
+  }
+  if (!Array.isArray(tuple) || Object.getPrototypeOf(tuple) !== Array.prototype) throw explainNonPlain(tuple, notPlain);
+  const n = tuple.length;
+  if (2 * n + 1 > tupleWords.length) tupleWords = new Int32Array(4 * n + 2);
+  const words = tupleWords;
+  words[0] = n;
+  try {
+    for (let i = 0; i < n; i++) {
+      frozenHashInto(tuple[i], elementHash);
+      words[2 * i + 1] = elementHash[0]!;
+      words[2 * i + 2] = elementHash[1]!;
+    }
+  } catch (error) {
+    throw explainNonPlain(tuple, error); // the path from the tuple
+  }
+  hashWordsInto(words, 2 * n + 1, out);
+  if (Object.isFrozen(tuple)) tupleHashes.set(tuple, { hi: out[0]! | 0, lo: out[1]! | 0 });
+}
+
+/** Records `out` (from `tupleHashInto(tuple, out)`) as the hash of `tuple`, if frozen (for an Interner of tuples). */
+export function keepTupleHash(tuple: unknown, out: Uint32Array): void {
+  if (typeof tuple === "object" && tuple !== null && Object.isFrozen(tuple)) tupleHashes.set(tuple, { hi: out[0]! | 0, lo: out[1]! | 0 });
+}
+
 function finish(out: Uint32Array): void {
   a ^= a >>> 16;
   a = Math.imul(a, 0x85ebca6b);
