@@ -103,8 +103,8 @@ class Recorder implements ProxyHandler<object> {
   }
 }
 
-/** How often the memo is asked before it judges whether it pays, and the share of answers found it needs. */
-const judgedEvery = 1 << 16;
+/** When the memo judges whether it pays: once asked this often, then each time the count doubles; the share of answers found it needs. */
+const firstJudged = 1 << 10;
 const neededShare = 1 / 4;
 
 /** A predicate's answers, remembered by what it read (see the module comment). */
@@ -125,7 +125,9 @@ export class ReadMemo<S> {
   /** The predicate's answer on `state`, as a boolean (what the predicate returns, taken as true or false). */
   holds(state: S): boolean {
     if (this.off || typeof state !== "object" || state === null) return !!this.predicate(state);
-    if ((++this.asked & (judgedEvery - 1)) === 0 && this.found < this.asked * neededShare) return this.turnOff(state);
+    if (++this.asked >= firstJudged && (this.asked & (this.asked - 1)) === 0) {
+      if (this.found < this.asked * neededShare) return this.turnOff(state);
+    }
     let node = this.root;
     while (node instanceof Branch) node = node.child((state as Record<PropertyKey, unknown>)[node.key]);
     if (node !== undefined) {

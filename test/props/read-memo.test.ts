@@ -52,6 +52,14 @@ describe("a predicate's answers remembered by what it reads", () => {
     expect(p.runs).toBe(2);
   });
 
+  it("soon runs a predicate directly when it seldom finds an answer (here: it reads an unfrozen array each time)", () => {
+    const states = Array.from({ length: 4096 }, (_, i) => ({ procs: tuples[i % 4]!, net: [String(i)], flag: false }));
+    let direct = 0;
+    const memo = new ReadMemo((s: State) => (states.includes(s) && direct++, s.net.length > 0));
+    for (const s of states) expect(memo.holds(s)).toBe(true);
+    expect(direct).toBeGreaterThan(4096 - 1100); // handed the state itself, not a recording proxy, after the first judgement
+  });
+
   it("tells −0 from 0 and NaN from other numbers", () => {
     const predicate = (s: { x: number }) => Object.is(s.x, -0) || Number.isNaN(s.x);
     const memo = new ReadMemo(predicate);
