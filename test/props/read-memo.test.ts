@@ -53,7 +53,7 @@ describe("a predicate's answers remembered by what it reads", () => {
   });
 
   it("soon runs a predicate directly when it seldom finds an answer (here: it reads an unfrozen array each time)", () => {
-    const states = Array.from({ length: 4096 }, (_, i) => ({ procs: tuples[i % 4]!, net: [String(i)], flag: false }));
+    const states: State[] = Array.from({ length: 4096 }, (_, i) => ({ procs: tuples[i % 4]!, net: [String(i)], flag: false }));
     let direct = 0;
     const memo = new ReadMemo((s: State) => (states.includes(s) && direct++, s.net.length > 0));
     for (const s of states) expect(memo.holds(s)).toBe(true);
