@@ -3,22 +3,20 @@
  * order), with the parent id and the index of the action taken in the parent, to rebuild traces by replay.
  */
 export class VisitedSet {
-  private hi: Uint32Array;
-  private lo: Uint32Array;
-  private slot: Int32Array; // table slot -> state id + 1 (0 = empty)
+  /** Per table slot, three words side by side (one cache line per probe): hi, lo, state id + 1 (0 = empty). */
+  private table: Int32Array;
+  private capacity: number;
   private parents: Int32Array;
   private via: Int32Array;
   private depths: Int32Array;
   private count = 0;
 
   constructor(initialCapacity = 1 << 16) {
-    const cap = 1 << Math.ceil(Math.log2(Math.max(16, initialCapacity)));
-    this.hi = new Uint32Array(cap);
-    this.lo = new Uint32Array(cap);
-    this.slot = new Int32Array(cap);
-    this.parents = new Int32Array(cap >> 1);
-    this.via = new Int32Array(cap >> 1);
-    this.depths = new Int32Array(cap >> 1);
+    this.capacity = 1 << Math.ceil(Math.log2(Math.max(16, initialCapacity)));
+    this.table = new Int32Array(this.capacity * 3);
+    this.parents = new Int32Array(this.capacity >> 1);
+    this.via = new Int32Array(this.capacity >> 1);
+    this.depths = new Int32Array(this.capacity >> 1);
   }
 
   get size(): number {
@@ -27,11 +25,25 @@ export class VisitedSet {
 
   /** Adds a fingerprint (two 32-bit halves); returns its new id, or −(id + 1) of the state already holding it. */
   add(hi: number, lo: number, parent: number, actionIndex: number, depth: number): number {
-    const found = this.find(hi, lo);
-    if (found >= 0) return -(found + 1);
-    if ((this.count + 1) * 2 > this.slot.length) this.grow();
+    hi |= 0;
+    lo |= 0;
+    const table = this.table;
+    const mask = this.capacity - 1;
+    let i = (lo ^ Math.imul(hi, 0x9e3779b1)) & mask;
+    for (;;) {
+      const s = table[3 * i + 2]!;
+      if (s === 0) break;
+      if (table[3 * i] === hi && table[3 * i + 1] === lo) return -s;
+      i = (i + 1) & mask;
+    }
+    if ((this.count + 1) * 2 > this.capacity) {
+      this.grow();
+      return this.add(hi, lo, parent, actionIndex, depth);
+    }
     const id = this.count++;
-    this.insert(hi, lo, id);
+    table[3 * i] = hi;
+    table[3 * i + 1] = lo;
+    table[3 * i + 2] = id + 1;
     if (id >= this.parents.length) this.growRecords();
     this.parents[id] = parent;
     this.via[id] = actionIndex;
@@ -41,11 +53,14 @@ export class VisitedSet {
 
   /** The id of a fingerprint, or −1. */
   find(hi: number, lo: number): number {
-    const mask = this.slot.length - 1;
+    hi |= 0;
+    lo |= 0;
+    const table = this.table;
+    const mask = this.capacity - 1;
     for (let i = (lo ^ Math.imul(hi, 0x9e3779b1)) & mask; ; i = (i + 1) & mask) {
-      const s = this.slot[i]!;
+      const s = table[3 * i + 2]!;
       if (s === 0) return -1;
-      if (this.hi[i] === hi && this.lo[i] === lo) return s - 1;
+      if (table[3 * i] === hi && table[3 * i + 1] === lo) return s - 1;
     }
   }
 
@@ -66,25 +81,24 @@ export class VisitedSet {
 
   /** Bytes held by the table and the per-state records. */
   bytes(): number {
-    return this.slot.length * 12 + this.parents.length * 12;
-  }
-
-  private insert(hi: number, lo: number, id: number): void {
-    const mask = this.slot.length - 1;
-    let i = (lo ^ Math.imul(hi, 0x9e3779b1)) & mask;
-    while (this.slot[i] !== 0) i = (i + 1) & mask;
-    this.hi[i] = hi;
-    this.lo[i] = lo;
-    this.slot[i] = id + 1;
+    return this.table.byteLength + this.parents.length * 12;
   }
 
   private grow(): void {
-    const { hi, lo, slot } = this;
-    const cap = slot.length * 2;
-    this.hi = new Uint32Array(cap);
-    this.lo = new Uint32Array(cap);
-    this.slot = new Int32Array(cap);
-    for (let i = 0; i < slot.length; i++) if (slot[i] !== 0) this.insert(hi[i]!, lo[i]!, slot[i]! - 1);
+    const old = this.table;
+    this.capacity *= 2;
+    const table = (this.table = new Int32Array(this.capacity * 3));
+    const mask = this.capacity - 1;
+    for (let j = 0; j < old.length; j += 3) {
+      if (old[j + 2] === 0) continue;
+      const hi = old[j]!;
+      const lo = old[j + 1]!;
+      let i = (lo ^ Math.imul(hi, 0x9e3779b1)) & mask;
+      while (table[3 * i + 2] !== 0) i = (i + 1) & mask;
+      table[3 * i] = hi;
+      table[3 * i + 1] = lo;
+      table[3 * i + 2] = old[j + 2]!;
+    }
   }
 
   private growRecords(): void {
