@@ -1,3 +1,4 @@
+import type { Worker } from "node:worker_threads";
 import type { Args } from "./commands/args.ts";
 import { commandHelp, overallUsage } from "./commands/help.ts";
 import { InternalError } from "./commands/internal-error.ts";
@@ -5,7 +6,13 @@ import { parseCommand } from "./commands/parse.ts";
 import { packageVersion } from "./commands/version.ts";
 import { isUsageError } from "./errors.ts";
 
-type Command = (args: Args) => Promise<number>;
+/** What bin/interleave.js hands main besides the arguments. */
+export interface MainOptions {
+  /** check's search thread when the bin started one early (no job yet), once; undefined when there is none or it ended. */
+  readonly takeSearchThread?: () => Worker | undefined;
+}
+
+type Command = (args: Args, options: MainOptions) => Promise<number>;
 
 /**
  * Each command's code, loaded when it runs (so that `check` leaves the spec and explorer modules to its search
@@ -13,7 +20,10 @@ type Command = (args: Args) => Promise<number>;
  */
 const commands: Record<string, () => Promise<Command>> = {
   list: async () => (await import("./commands/list.ts")).listCommand,
-  check: async () => (await import("./commands/check.ts")).checkCommand,
+  check: async () => {
+    const { checkCommand } = await import("./commands/check.ts");
+    return (args, options) => checkCommand(args, options.takeSearchThread);
+  },
   tlc: async () => (await import("./commands/tlc.ts")).tlcCommand,
   "tlc:install": async () => (await import("./commands/tlc.ts")).tlcInstallCommand,
   crosscheck: async () => (await import("./commands/paired.ts")).crosscheckCommand,
@@ -38,7 +48,7 @@ function information(argv: readonly string[]): { text: string; stream: "stdout" 
  * Runs the `interleave` command; returns its exit code. Usage errors print one line on stderr (exit 2), as do
  * failures of Interleave itself in the search thread (exit 4).
  */
-export async function main(argv: readonly string[]): Promise<number> {
+export async function main(argv: readonly string[], options: MainOptions = {}): Promise<number> {
   try {
     const info = information(argv);
     if (info) {
@@ -49,7 +59,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     const args = parseCommand(command, rest);
     return await (
       await commands[command]!()
-    )(args);
+    )(args, options);
   } catch (error) {
     if (isUsageError(error)) {
       process.stderr.write(`interleave: ${error.message}\n`);

@@ -44,6 +44,18 @@ export function specNames(root: string): string[] {
 /** True when the argument names a model file rather than a spec (a path ending in .ts/.mts/.js/.mjs). */
 export const isModelPath = (arg: string): boolean => /\.(m?ts|m?js)$/.test(arg);
 
+/** True when the argument names a TypeScript file. */
+const isTypeScript = (file: string): boolean => /\.m?ts$/.test(file);
+
+let typeScriptLoader: Promise<void> | undefined;
+
+/**
+ * Makes this thread able to import TypeScript. Run from its sources, the checker is itself TypeScript, so a loader
+ * (tsx, vitest) is already there; compiled, it registers tsx here, once per thread, at the first TypeScript spec.
+ */
+const loadTypeScript = (): Promise<void> =>
+  import.meta.url.endsWith(".ts") ? Promise.resolve() : (typeScriptLoader ??= import("tsx/esm/api").then(({ register }) => void register()));
+
 /**
  * Loads a spec by name from `root`, or from a model file's path, and validates it. An unknown name is a
  * UsageError listing the known ones; a module that fails to load or is not a spec is a SpecError, in one line.
@@ -61,6 +73,7 @@ export async function loadSpec(nameOrPath: string, root: string): Promise<Loaded
     file = found;
   }
   const label = shown(file);
+  if (isTypeScript(file)) await loadTypeScript();
   const module = (await import(pathToFileURL(file).href).catch((error: unknown) => {
     if (isUsageError(error)) throw error;
     const reason = error instanceof Error ? error.message.split("\n")[0] : String(error);

@@ -1,6 +1,6 @@
 import { sizeText } from "./explore/memory.ts";
 import type { ResultDocument } from "./report.ts";
-import { configText } from "./spec.ts";
+import { configText } from "./config-text.ts";
 import { describeState, diff } from "./trace/diff.ts";
 import { fromItf } from "./trace/itf.ts";
 

@@ -1,26 +1,20 @@
 /**
  * Starting worker threads that can load TypeScript: users' specs (and, in the sources, this checker) are
- * TypeScript, so a thread registers tsx before it imports its module.
+ * TypeScript. Every thread starts at bin/thread.js, which registers tsx when its module is TypeScript.
  */
-import { createRequire } from "node:module";
-import { pathToFileURL } from "node:url";
 import { Worker } from "node:worker_threads";
 
-/** tsx's ESM API by absolute URL; a host without import.meta.resolve (vitest) reads it from tsx's package exports. */
-function tsxApi(): string {
-  if (typeof import.meta.resolve === "function") return import.meta.resolve("tsx/esm/api");
-  const require = createRequire(import.meta.url);
-  const manifest = require("tsx/package.json") as { exports: Record<string, { import: { default: string } }> };
-  return new URL(manifest.exports["./esm/api"]!.import.default, pathToFileURL(require.resolve("tsx/package.json"))).href;
-}
+const fromSources = import.meta.url.endsWith(".ts");
+
+/** The entry of every thread: bin/thread.js, beside checker/ in the sources, beside dist/ once compiled. */
+const threadEntry = new URL(fromSources ? "../bin/thread.js" : "../../bin/thread.js", import.meta.url);
 
 /**
  * The URL of a module beside `base` (an `import.meta.url`): `name.ts` in the sources, `name.js` once compiled.
  */
 export const siblingModule = (base: string, path: string): string => new URL(`${path}.${base.endsWith(".ts") ? "ts" : "js"}`, base).href;
 
-/** A worker thread that registers tsx, then imports `moduleUrl`; `workerData` is handed to it as is. */
-export function startThread(moduleUrl: string, workerData: unknown): Worker {
-  const code = `import(${JSON.stringify(tsxApi())}).then(({ register }) => { register(); return import(${JSON.stringify(moduleUrl)}); });`;
-  return new Worker(code, { eval: true, workerData });
+/** A worker thread that imports `moduleUrl` (after registering tsx when it is TypeScript); `workerData` is handed to it as is. */
+export function startThread(moduleUrl: string, workerData?: unknown): Worker {
+  return new Worker(threadEntry, { argv: [moduleUrl], workerData });
 }

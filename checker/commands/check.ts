@@ -1,3 +1,4 @@
+import type { Worker } from "node:worker_threads";
 import { UsageError } from "../errors.ts";
 import type { ResultDocument } from "../report.ts";
 import { formatReport, verdictMark } from "../report-text.ts";
@@ -31,24 +32,30 @@ const searchOptions = (args: Args): SearchSettings => ({
 /** Where the specs are, as the search thread finds them. */
 const folderOf = (args: Args): SpecsFolder => ({ specs: args.specs, examples: args.examples });
 
-/** Runs the job's searches in a worker thread (so that Ctrl-C stops them as at a bound), with a progress line on a terminal. */
-async function runWithProgress(job: SearchJob): Promise<SearchOutcome> {
+/** A search thread started early, not yet handed a job (see cli.ts MainOptions), when there is one. */
+type TakeSearchThread = (() => Worker | undefined) | undefined;
+
+/**
+ * Runs the job's searches in a worker thread (so that Ctrl-C stops them as at a bound), the one started early if
+ * there is one, with a progress line on a terminal.
+ */
+async function runWithProgress(job: SearchJob, takeThread: TakeSearchThread): Promise<SearchOutcome> {
   const progress = progressLine();
   try {
-    return await searchOffThread(job, progress.report);
+    return await searchOffThread(job, progress.report, takeThread?.());
   } finally {
     progress.clear();
   }
 }
 
 /** `interleave check <spec|model file> …` and `interleave check --all`. */
-export async function checkCommand(args: Args): Promise<number> {
-  if (args.all) return checkAll(args);
+export async function checkCommand(args: Args, takeThread?: TakeSearchThread): Promise<number> {
+  if (args.all) return checkAll(args, takeThread);
   const [name, ...extra] = args.positionals;
   if (name === undefined) throw new UsageError("check needs a spec name, a model file, or --all (interleave list shows the specs)");
   if (extra.length > 0) throw new UsageError(`check takes one spec, got also: ${extra.join(" ")}`);
   const job: SearchJob = { kind: "one", where: folderOf(args), name, variant: args.variant, set: args.set, search: searchOptions(args) };
-  const { document, exitCode } = (await runWithProgress(job)).runs[0]!;
+  const { document, exitCode } = (await runWithProgress(job, takeThread)).runs[0]!;
   process.stdout.write(args.json ? `${JSON.stringify(document, null, 2)}\n` : formatReport(document));
   return exitCode;
 }
@@ -56,8 +63,8 @@ export async function checkCommand(args: Args): Promise<number> {
 const n = (x: number) => x.toLocaleString("en");
 
 /** Every spec and variant at its defaults; exit 0 only when main variants hold and flawed ones fail as declared. */
-async function checkAll(args: Args): Promise<number> {
-  const { runs, interrupted } = await runWithProgress({ kind: "all", where: folderOf(args), search: searchOptions(args) });
+async function checkAll(args: Args, takeThread: TakeSearchThread): Promise<number> {
+  const { runs, interrupted } = await runWithProgress({ kind: "all", where: folderOf(args), search: searchOptions(args) }, takeThread);
   const rows = runs.map(({ document, fails }) => {
     const failed = document.properties
       .filter((p) => p.holds === false)

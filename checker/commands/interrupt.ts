@@ -14,7 +14,7 @@ export async function interruptible<T>(work: (signal: AbortSignal) => Promise<T>
  * Runs `work` with a flag in shared memory (element 0 of an Int32Array) that Ctrl-C sets, for a search in another
  * thread to poll with Atomics; a second Ctrl-C ends the process at once (exit 130).
  */
-export async function withStopFlag<T>(work: (flag: Int32Array) => Promise<T>): Promise<T> {
+export async function withStopFlag<T>(work: (flag: Int32Array<SharedArrayBuffer>) => Promise<T>): Promise<T> {
   const flag = new Int32Array(new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT));
   const onSigint = () => {
     if (Atomics.exchange(flag, 0, 1) !== 0) process.exit(130);

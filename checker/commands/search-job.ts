@@ -40,6 +40,12 @@ export interface JobRun {
   readonly fails: readonly string[];
 }
 
+/** What the search thread is sent, once: its job, and the flag (an Int32Array's buffer) that Ctrl-C sets to stop it. */
+export interface ToSearchThread {
+  readonly job: SearchJob;
+  readonly stop: SharedArrayBuffer;
+}
+
 /** What the search thread posts: progress now and then, then the runs or an error. */
 export type FromSearchThread =
   | { readonly type: "progress"; readonly progress: Progress }

@@ -1,9 +1,10 @@
+import type { Worker } from "node:worker_threads";
 import type { Progress } from "../explore/result.ts";
 import { UsageError } from "../errors.ts";
 import { siblingModule, startThread } from "../threads.ts";
 import { InternalError } from "./internal-error.ts";
 import { withStopFlag } from "./interrupt.ts";
-import type { FromSearchThread, JobRun, SearchJob } from "./search-job.ts";
+import type { FromSearchThread, JobRun, SearchJob, ToSearchThread } from "./search-job.ts";
 
 /** The search thread's module: search-worker.ts in the sources, search-worker.js once compiled to dist/. */
 const workerModule = siblingModule(import.meta.url, "./search-worker");
@@ -18,15 +19,20 @@ export interface SearchOutcome {
   readonly interrupted: boolean;
 }
 
+/** Starts a search thread; it loads the checker, then waits for the job that searchOffThread sends it. */
+export const startSearchThread = (): Worker => startThread(workerModule);
+
 /**
- * Runs a check job in a worker thread, so that Ctrl-C can stop its search (as at a bound) while it runs.
+ * Runs a check job in a worker thread, so that Ctrl-C can stop its search (as at a bound) while it runs: in
+ * `started`, a thread from startSearchThread (or bin/interleave.js) not yet sent a job, else in one started now.
  * Resolves to its runs and whether Ctrl-C stopped it; its UsageError is thrown as one, anything else as an InternalError.
  */
-export function searchOffThread(job: SearchJob, onProgress: (progress: Progress) => void): Promise<SearchOutcome> {
+export function searchOffThread(job: SearchJob, onProgress: (progress: Progress) => void, started?: Worker): Promise<SearchOutcome> {
   return withStopFlag(
     (flag) =>
       new Promise((resolve, reject) => {
-        const worker = startThread(workerModule, { job, stop: flag.buffer });
+        const worker = started ?? startSearchThread();
+        worker.ref(); // one started early may have been unreferenced until it had a job
         let outcome: FromSearchThread | undefined;
         worker.on("message", (message: FromSearchThread) => {
           if (message.type === "progress") onProgress(message.progress);
@@ -38,6 +44,7 @@ export function searchOffThread(job: SearchJob, onProgress: (progress: Progress)
           else if (outcome?.type === "error") reject(errorOf(outcome));
           else reject(new InternalError(`the search thread ended (exit code ${code}) without a result`));
         });
+        worker.postMessage({ job, stop: flag.buffer } satisfies ToSearchThread);
       }),
   );
 }

@@ -1,12 +1,14 @@
-// The search thread of `interleave check`: runs the job in workerData and posts progress and the result.
-// Started by search-thread.ts after tsx is registered here, so that users' TypeScript specs load.
-import { parentPort, workerData } from "node:worker_threads";
+// The search thread of `interleave check`: waits for its job (a message, so that the thread can be started before the
+// job is known and load the checker meanwhile), runs it, and posts progress and the result. Started through
+// bin/thread.js, which registers tsx when the checker runs from its sources (compiled, discover.ts does it for a spec).
+import { parentPort } from "node:worker_threads";
 import { isUsageError } from "../errors.ts";
-import { runJob, type FromSearchThread, type SearchJob } from "./search-job.ts";
+import { runJob, type FromSearchThread, type ToSearchThread } from "./search-job.ts";
 
-const { job, stop } = workerData as { job: SearchJob; stop: SharedArrayBuffer };
+const port = parentPort!;
+const { job, stop } = await new Promise<ToSearchThread>((resolve) => port.once("message", resolve));
 const flag = new Int32Array(stop);
-const post = (message: FromSearchThread) => parentPort!.postMessage(message);
+const post = (message: FromSearchThread) => port.postMessage(message);
 
 try {
   const runs = await runJob(

@@ -23,9 +23,9 @@ describe("the version", () => {
 
   it("compiled to dist/, the CLI finds its version and runs its search thread", async () => {
     const pkg = join(work, "pkg");
-    mkdirSync(join(pkg, "bin"), { recursive: true });
+    mkdirSync(pkg, { recursive: true });
     cpSync(join(repo, "package.json"), join(pkg, "package.json"));
-    cpSync(join(repo, "bin", "interleave.js"), join(pkg, "bin", "interleave.js"));
+    cpSync(join(repo, "bin"), join(pkg, "bin"), { recursive: true });
     symlinkSync(join(repo, "node_modules"), join(pkg, "node_modules"));
     symlinkSync(join(repo, "specs"), join(pkg, "specs"));
     // Type errors elsewhere in a work in progress do not stop tsc from emitting.
