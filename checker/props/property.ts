@@ -11,7 +11,10 @@ interface Named {
   readonly tla?: string;
 }
 
-/** A property to check on the reachable state graph of a model. */
+/**
+ * A property to check on the reachable state graph of a model. Its predicates are pure functions of the state they are
+ * given: the explorer may answer for a state from an earlier one whose fields it read were the same (./read-memo.ts).
+ */
 export type Property<S> = Named &
   (
     | { readonly kind: "always"; readonly holds: (state: S) => boolean }

@@ -7,9 +7,10 @@
  * a leaf is the answer. A later state whose fields lead to a leaf gets that answer without running the predicate.
  * The order of reads is a function of the values read before (purity), so one tree serves every state.
  *
- * Values are told apart exactly: primitives by value (−0 never filed), objects by identity, and only frozen objects
- * and functions (content that cannot change under the same identity). The actor model interns process tuples and
- * histories (one object per content, frozen), so every state with the same processes shares their answers.
+ * Values are told apart exactly: primitives by value (−0 never filed), objects (functions included) by identity, and
+ * only when frozen (their fields cannot change under the same identity; states are immutable, so neither can what they
+ * hold). The actor model interns process tuples and histories (one object per content, frozen), so every state with
+ * the same processes shares their answers. A predicate must not keep the state it is given to read it later.
  *
  * Whatever cannot be filed exactly is answered by running the predicate: a read of a value that is not filed
  * (an unfrozen array, say), and, for good, a predicate that looks at the state other than by reading its fields
