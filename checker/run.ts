@@ -2,7 +2,8 @@ import { randomInt } from "node:crypto";
 import { UsageError } from "./errors.ts";
 import { explore } from "./explore/search.ts";
 import { exploreParallel } from "./explore/parallel/explore.ts";
-import { simulate } from "./explore/simulate.ts";
+import { simulateParallel } from "./explore/parallel/simulate.ts";
+import { simulate, type SimulateOptions } from "./explore/simulate.ts";
 import { safetyOnly, withLivenessUnchecked } from "./explore/symmetry.ts";
 import type { ExploreResult, Progress } from "./explore/result.ts";
 import type { FairnessLevels } from "./model.ts";
@@ -39,9 +40,10 @@ export interface CheckOptions<K extends Keys = Keys, V extends string = string> 
    */
   readonly symmetry?: boolean;
   /**
-   * Search threads for an exhaustive breadth-first search (default 1). With more, the search runs in parallel
-   * (./explore/parallel/) and gives the same result; each thread builds the model from the spec's file, so the spec
-   * must come from `loadSpec` (the CLI's specs do). A depth-first search or a simulation runs on this thread.
+   * Search threads for an exhaustive breadth-first search or a simulation (default 1). With more, the search runs in
+   * parallel (./explore/parallel/; a simulation splits its traces) and gives the same result; each thread builds the
+   * model from the spec's file, so the spec must come from `loadSpec` (the CLI's specs do). A depth-first search runs
+   * on this thread.
    */
   readonly workers?: number;
 }
@@ -74,18 +76,30 @@ export interface Run {
 export async function runSpecInParallel(spec: Spec & { readonly file?: string }, options: CheckOptions = {}): Promise<Run> {
   const workers = options.workers ?? 1;
   if (!Number.isInteger(workers) || workers < 1) throw new UsageError(`workers takes a positive integer, got ${workers}`);
-  if (workers === 1 || options.simulate || options.strategy === "dfs") return runSpec(spec, options);
+  if (workers === 1 || (!options.simulate && options.strategy === "dfs")) return runSpec(spec, options);
   if (spec.file === undefined)
     throw new UsageError(`workers=${workers} needs a spec loaded from its file (loadSpec), so that each thread can build the model`);
   const variant = options.variant ?? "main";
   const config = resolveConfig(spec, variant, options.set ?? []);
   const instance = buildInstance(spec, config, variant);
+  if (options.simulate) {
+    const source = { file: spec.file, variant, config, properties: instance.properties.map((p) => p.name) };
+    const result = await simulateParallel(instance.model, source, { ...simulationOptions(instance, options, options.simulate), threads: workers });
+    return {
+      spec,
+      variant,
+      config,
+      instance,
+      result,
+      document: explorerDocument({ spec: spec.name, variant, config, workers }, result, instance.model, documentContext(instance, options)),
+    };
+  }
   const properties = options.symmetry ? safetyOnly(instance.properties) : instance.properties;
   const source = { file: spec.file, variant, config, properties: properties.map((p) => p.name) };
   const explored = await exploreParallel(instance.model, source, { properties, threads: workers, ...searchSettings(options) });
   const result = options.symmetry ? withLivenessUnchecked(explored, instance.properties) : explored;
   const run = { spec: spec.name, variant, config, workers, ...(options.symmetry && { reductions: { symmetry: true } }) };
-  return { spec, variant, config, instance, result, document: explorerDocument(run, result, instance.model) };
+  return { spec, variant, config, instance, result, document: explorerDocument(run, result, instance.model, documentContext(instance, options)) };
 }
 
 /** Builds and explores one configuration of a spec on this thread (synchronously). Throws UsageError for a bad configuration. */
@@ -95,8 +109,14 @@ export function runSpec(spec: Spec, options: CheckOptions = {}): Run {
   const instance = buildInstance(spec, config, variant);
   const result = options.simulate ? simulateInstance(instance, options, options.simulate) : exploreInstance(instance, options);
   const run = { spec: spec.name, variant, config, ...(options.symmetry && { reductions: { symmetry: true } }) };
-  return { spec, variant, config, instance, result, document: explorerDocument(run, result, instance.model) };
+  return { spec, variant, config, instance, result, document: explorerDocument(run, result, instance.model, documentContext(instance, options)) };
 }
+
+/** What the result document needs besides the result: the properties (to explain a violation) and the fairness used. */
+const documentContext = (instance: Instance<unknown, unknown>, options: CheckOptions) => ({
+  properties: instance.properties,
+  ...(options.fairness && { fairness: options.fairness }),
+});
 
 function exploreInstance(instance: Instance<unknown, unknown>, options: CheckOptions) {
   const result = explore(instance.model, {
@@ -129,6 +149,11 @@ const searchOnly = (options: CheckOptions): string[] =>
   ].filter((o): o is string => o !== false);
 
 function simulateInstance(instance: Instance<unknown, unknown>, options: CheckOptions, settings: SimulationSettings) {
+  return simulate(instance.model, simulationOptions(instance, options, settings));
+}
+
+/** A simulation's options from CheckOptions, checked (UsageError for an option of an exhaustive search, or a count out of range). */
+function simulationOptions(instance: Instance<unknown, unknown>, options: CheckOptions, settings: SimulationSettings): SimulateOptions<unknown> {
   const ignored = searchOnly(options);
   if (ignored.length > 0) throw new UsageError(`a simulation does not take ${ignored.join(", ")} (options of an exhaustive search)`);
   const count = (name: string, value: number | undefined, min: number, max: number) => {
@@ -140,7 +165,7 @@ function simulateInstance(instance: Instance<unknown, unknown>, options: CheckOp
   count("depth", settings.depth, 1, 2 ** 31 - 1);
   count("traces", settings.traces, 1, Number.MAX_SAFE_INTEGER);
   count("firstTrace", settings.firstTrace, 0, Number.MAX_SAFE_INTEGER);
-  return simulate(instance.model, {
+  return {
     properties: instance.properties,
     seed: settings.seed ?? randomInt(0, 2 ** 32),
     ...(settings.depth !== undefined && { depth: settings.depth }),
@@ -151,7 +176,7 @@ function simulateInstance(instance: Instance<unknown, unknown>, options: CheckOp
     ...(options.shouldStop && { shouldStop: options.shouldStop }),
     ...(options.onProgress && { onProgress: options.onProgress }),
     ...(options.memory !== undefined && { memory: options.memory }),
-  });
+  };
 }
 
 /**

@@ -1,12 +1,14 @@
-import { isUsageError } from "../errors.ts";
+import { isUsageError, UsageError } from "../errors.ts";
 import type { Model } from "../model.ts";
 import { isLiveness, type Property } from "../props/property.ts";
-import { collisionProbability, fingerprint } from "../state/fingerprint.ts";
-import { VisitedSet } from "../state/visited.ts";
+import { collisionProbability } from "../state/fingerprint.ts";
 import { memoryBound, MemoryMeter } from "./memory.ts";
-import { Monitor } from "./monitor.ts";
-import type { ExploreResult, Progress, PropertyResult, StopReason, Trace, TraceStep } from "./result.ts";
+import { mergeShares, type MergedSimulation } from "./parallel/simulate-merge.ts";
+import type { ExploreResult, Progress, PropertyResult, Trace, TraceStep } from "./result.ts";
 import { shrink, type ShrinkOptions } from "./shrink.ts";
+import { walkShare, walkSteps, type ShareFigures, type ShareThrow, type WalkPlan } from "./simulate-walk.ts";
+
+export { kindOf, walkRandom, type WalkRandom } from "./simulate-walk.ts";
 
 /*
  * Random simulation, for state spaces too big to exhaust: seeded random walks from the initial states, checking
@@ -48,110 +50,85 @@ export interface SimulateOptions<S> {
 /** The defaults of a simulation. */
 export const simulationDefaults = { depth: 100, traces: 10_000 } as const;
 
+/** The walks a simulation's options ask for. */
+export function walkPlan<S>(options: SimulateOptions<S>): WalkPlan {
+  return {
+    seed: options.seed,
+    maxDepth: options.depth ?? simulationDefaults.depth,
+    firstTrace: options.firstTrace ?? 0,
+    tracesAsked: options.traces ?? simulationDefaults.traces,
+    continueAfterViolation: options.continueAfterViolation ?? false,
+    progressEvery: options.progressEvery ?? 20_000,
+  };
+}
+
 /**
  * Walks traces [firstTrace, firstTrace + traces) of `seed` on `model`, checking the safety properties (always,
  * linearizable, deadlock; sometimes-properties are recorded when witnessed) on every state visited, and stops at
  * the first violation (or walks on, when told to), whose walk it shrinks. Deterministic: the same model and options
- * give the same result.
+ * give the same result, which ./parallel/simulate.ts also gives on several threads.
  * Counts: generatedStates = states visited, duplicates included; distinctStates = distinct fingerprints among them.
  */
 export function simulate<S, A>(model: Model<S, A>, options: SimulateOptions<S>): ExploreResult<S, A> {
   const started = performance.now();
-  const maxDepth = options.depth ?? simulationDefaults.depth;
-  const tracesAsked = options.traces ?? simulationDefaults.traces;
-  const firstTrace = options.firstTrace ?? 0;
-  const progressEvery = options.progressEvery ?? 20_000;
-  const safety = options.properties.filter((p) => !isLiveness(p));
-  const monitor = new Monitor(safety);
+  const plan = walkPlan(options);
   const meter = new MemoryMeter(memoryBound(options.memory));
-  const seen = new VisitedSet();
-  const fp = new Uint32Array(2);
-  let generated = 0;
-  let depth = 0;
-  let traces = 0;
-  let stopped: StopReason | undefined;
-  /** Each violated property's first violation: the trace that found it and the walk up to the violating state. */
-  const violations = new Map<string, { trace: number; steps: TraceStep<S, A>[] }>();
-  const safetyLeft = () => monitor.watches.some((w) => w.found < 0 && w.property.kind !== "sometimes");
-  let thrown: { trace: number; steps: TraceStep<S, A>[] | undefined; step: string; message: string } | undefined;
-  let doing: "listing" | "stepping" | "checking" | "final" = "checking"; // what the model's code was doing, if it throws
+  const walked = options.properties.filter((p) => !isLiveness(p));
+  let claimed = false;
+  const record = walkShare(
+    model,
+    walked,
+    plan,
+    {
+      claim: () => (claimed ? undefined : ((claimed = true), { start: plan.firstTrace, end: plan.firstTrace + plan.tracesAsked })),
+      pastStop: () => false,
+      violated: () => {},
+      threw: () => {},
+      interruption: () => (options.signal?.aborted || options.shouldStop?.() ? "interrupted" : undefined),
+      interrupt: () => {},
+      progress: (figures, report) => {
+        if (report) options.onProgress?.(progressOf(figures, plan, started));
+      },
+    },
+    meter,
+  );
+  const merged = mergeShares([record], { ...plan, kinds: walked.map((p) => p.kind) });
+  if (merged === "rerun") throw new Error("a simulation on one thread cannot be undecided"); // one share skips what the sequential run skips
+  return simulationResult(model, options, merged, { started, meter });
+}
 
-  const progressOf = (): Progress => ({
-    distinctStates: seen.size,
-    generatedStates: generated,
-    queue: tracesAsked - traces,
-    depth,
-    seconds: (performance.now() - started) / 1000,
-  });
-  /** Counts and checks a state on the current walk; true when it violates a property. */
-  const visit = (state: S, length: number): boolean => {
-    generated++;
-    if (length > depth) depth = length;
-    fingerprint(model, state, fp);
-    seen.add(fp[0]!, fp[1]!, -1, 0, 0);
-    if (generated % progressEvery === 0) options.onProgress?.(progressOf());
-    if ((generated & 1023) === 0 && (options.signal?.aborted || options.shouldStop?.())) stopped ??= "interrupted";
-    if ((generated & 4095) === 0 && meter.exceeded()) stopped ??= "memory";
-    doing = "checking";
-    return monitor.onState(state, generated);
-  };
+/** A share's figures as progress: `queue` is the number of traces left. */
+export const progressOf = (figures: ShareFigures, plan: WalkPlan, started: number): Progress => ({
+  distinctStates: figures.distinct,
+  generatedStates: figures.generated,
+  queue: plan.tracesAsked - figures.traces,
+  depth: figures.depth,
+  seconds: (performance.now() - started) / 1000,
+});
 
-  let initials: readonly S[] = [];
-  try {
-    initials = model.initialStates();
-  } catch (error) {
-    thrown = thrownBy(error, firstTrace, undefined, "computing the initial states");
-  }
-  for (let t = firstTrace; t < firstTrace + tracesAsked && !stopped && !thrown && initials.length > 0; t++) {
-    traces++;
-    const random = walkRandom(options.seed, t);
-    const faultWeight = random.fraction();
-    const steps: TraceStep<S, A>[] = [{ action: null, state: initials[random.below(initials.length)]! }];
-    let action: A | undefined;
-    try {
-      let state = steps[0]!.state;
-      /** Keeps the walk so far for each property the state just visited violates (the monitor marks them with its number). */
-      const record = () => {
-        for (const w of monitor.watches)
-          if (w.found === generated && w.property.kind !== "sometimes") violations.set(w.property.name, { trace: t, steps: steps.slice() });
-        if (!options.continueAfterViolation || !safetyLeft()) stopped ??= "violation";
-      };
-      if (visit(state, 1)) record();
-      while (!stopped && steps.length < maxDepth) {
-        doing = "listing";
-        const actions = model.actions(state);
-        if (actions.length === 0) {
-          doing = "final";
-          if (monitor.onExpanded(generated, 0, model.isFinal(state))) record();
-          break;
-        }
-        action = pick(model, actions, random, faultWeight);
-        doing = "stepping";
-        state = model.next(state, action);
-        steps.push({ action, state });
-        if (visit(state, steps.length)) record();
-      }
-    } catch (error) {
-      const after = action === undefined ? "the initial state" : `the state after ${model.describe(action)}`;
-      const step = {
-        listing: "listing the enabled actions",
-        stepping: action === undefined ? "" : model.describe(action),
-        checking: `checking the properties of ${after}`,
-        final: "deciding whether the state is final",
-      }[doing];
-      // The trace ends at the state whose expansion or whose properties threw.
-      thrown = thrownBy(error, t, doing === "checking" && steps.length > 1 ? steps.slice(0, -1) : steps, step);
-      stopped = "violation";
-    }
-  }
-  if (!stopped) stopped = "traces-done";
-
-  const properties: PropertyResult<S, A>[] = monitor.watches.map(({ property, found }) => {
+/**
+ * The result of a simulation from its merged shares: verdicts, counts, and each violation's walk (replayed from
+ * its trace's seed) shrunk. Rethrows bad input (a UsageError) met where the run stopped.
+ */
+export function simulationResult<S, A>(
+  model: Model<S, A>,
+  options: SimulateOptions<S>,
+  merged: MergedSimulation,
+  run: { readonly started: number; readonly meter: MemoryMeter },
+): ExploreResult<S, A> {
+  const plan = walkPlan(options);
+  const { traces, thrown } = merged;
+  const usage = thrown?.usage;
+  if (usage) throw isUsageError(thrown.error) ? thrown.error : Object.assign(new UsageError(usage.message), { name: usage.name });
+  const initials = thrown?.key.event === -1 ? [] : model.initialStates();
+  const walk = (trace: number, length: number) => walkSteps(model, initials, plan.seed, trace, length);
+  const walked = options.properties.filter((p) => !isLiveness(p));
+  const properties = walked.map((property, i): PropertyResult<S, A> => {
     const base = { name: property.name, kind: property.kind };
+    const found = merged.found[i];
     if (property.kind === "sometimes")
-      return found >= 0 ? { ...base, holds: true } : { ...base, holds: null, note: `not witnessed in ${traces.toLocaleString("en")} traces` };
-    const violation = violations.get(property.name);
-    if (found >= 0 && violation) return { ...base, holds: false, ...shrunk(model, violation.steps, property, options.shrink) };
+      return found ? { ...base, holds: true } : { ...base, holds: null, note: `not witnessed in ${traces.toLocaleString("en")} traces` };
+    if (found) return { ...base, holds: false, ...shrunk(model, walk(found.trace, Math.floor(found.event / 2) + 1), property, options.shrink) };
     return { ...base, holds: null, note: `not violated in ${traces.toLocaleString("en")} traces` };
   });
   const liveness = options.properties.filter(isLiveness).map((property): PropertyResult<S, A> => ({
@@ -160,26 +137,27 @@ export function simulate<S, A>(model: Model<S, A>, options: SimulateOptions<S>):
     holds: null,
     note: "not checked: a simulation decides safety properties only",
   }));
-  const firstViolation = Math.min(...[...violations.values()].map((v) => v.trace), thrown?.trace ?? Infinity);
+  const violationTraces = walked.flatMap((p, i) => (p.kind !== "sometimes" && merged.found[i] ? [merged.found[i]!.trace] : []));
+  const firstViolation = Math.min(...violationTraces, thrown?.key.trace ?? Infinity);
   const all = options.properties.map((p) => [...properties, ...liveness].find((r) => r.name === p.name)!);
-  if (thrown) all.push(exceptionResult(thrown));
+  if (thrown) all.push(exceptionResult(thrown.traceLength > 0 ? walk(thrown.key.trace, thrown.traceLength) : undefined, thrown));
   return {
     strategy: "simulate",
     complete: false,
-    distinctStates: seen.size,
-    generatedStates: generated,
-    depth,
-    seconds: (performance.now() - started) / 1000,
-    collisionProbability: collisionProbability(seen.size, generated),
+    distinctStates: merged.distinct,
+    generatedStates: merged.generated,
+    depth: merged.depth,
+    seconds: (performance.now() - run.started) / 1000,
+    collisionProbability: collisionProbability(merged.distinct, merged.generated),
     properties: all,
-    stopReason: stopped,
-    memory: meter.figures(seen.size),
+    stopReason: merged.stopReason,
+    memory: run.meter.figures(merged.distinct),
     simulation: {
-      seed: options.seed,
-      firstTrace,
-      tracesAsked,
+      seed: plan.seed,
+      firstTrace: plan.firstTrace,
+      tracesAsked: plan.tracesAsked,
       traces,
-      maxDepth,
+      maxDepth: plan.maxDepth,
       ...(firstViolation < Infinity && { violationTrace: firstViolation }),
     },
   };
@@ -197,85 +175,13 @@ function shrunk<S, A>(
   return { trace, shrunkFrom: steps.length };
 }
 
-/**
- * An action of `actions`: a kind chosen among the kinds enabled, each weighing 1 except fault kinds, which weigh
- * `faultWeight`; then an action of that kind, uniformly.
- */
-function pick<S, A>(model: Model<S, A>, actions: readonly A[], random: WalkRandom, faultWeight: number): A {
-  if (actions.length === 1) return actions[0]!;
-  const byKind = new Map<string, { actions: A[]; weight: number }>();
-  let total = 0;
-  for (const action of actions) {
-    const { kind, fault } = kindOf(model, action);
-    const same = byKind.get(kind);
-    if (same) same.actions.push(action);
-    else {
-      const weight = fault ? faultWeight : 1;
-      byKind.set(kind, { actions: [action], weight });
-      total += weight;
-    }
-  }
-  const kinds = [...byKind.values()];
-  let chosen = kinds[random.below(kinds.length)]!; // only when every kind enabled weighs 0
-  for (let r = random.fraction() * total, i = 0; total > 0 && i < kinds.length; i++) {
-    chosen = kinds[i]!;
-    if ((r -= chosen.weight) < 0) break;
-  }
-  return chosen.actions[random.below(chosen.actions.length)]!;
-}
-
-/**
- * An action's kind for the weighting (its fairness kind, else its data's `kind` field, else "action") and whether
- * it is a fault: an action the model owes no fairness (`fairness` returns undefined: a crash, a loss).
- */
-export function kindOf<S, A>(model: Model<S, A>, action: A): { readonly kind: string; readonly fault: boolean } {
-  const fair = model.fairness?.(action);
-  if (fair) return { kind: fair.kind, fault: false };
-  const data = model.actionData(action) as { kind?: unknown } | null;
-  const kind = typeof data === "object" && data !== null && typeof data.kind === "string" ? data.kind : "action";
-  return { kind, fault: model.fairness !== undefined };
-}
-
-/** The random choices of one trace: a small fast generator (sfc32) seeded from (seed, trace) alone. */
-export interface WalkRandom {
-  /** A uniform integer in [0, n). */
-  below(n: number): number;
-  /** A uniform number in [0, 1). */
-  fraction(): number;
-}
-
-/** The generator of trace `trace` of `seed`: independent of every other trace, so any share of traces can run anywhere. */
-export function walkRandom(seed: number, trace: number): WalkRandom {
-  let a = seed >>> 0;
-  let b = trace >>> 0;
-  let c = 0x9e3779b9 ^ Math.floor(trace / 2 ** 32);
-  let d = 1;
-  const next = (): number => {
-    const t = (((a + b) | 0) + d) | 0;
-    d = (d + 1) | 0;
-    a = b ^ (b >>> 9);
-    b = (c + (c << 3)) | 0;
-    c = (c << 21) | (c >>> 11);
-    c = (c + t) | 0;
-    return t >>> 0;
-  };
-  for (let i = 0; i < 15; i++) next(); // let the seed's bits spread
-  const fraction = () => next() / 2 ** 32;
-  return { below: (n) => Math.floor(fraction() * n), fraction };
-}
-
-function thrownBy<S, A>(error: unknown, trace: number, steps: TraceStep<S, A>[] | undefined, step: string) {
-  if (isUsageError(error)) throw error; // bad input (e.g. a value that is not plain data), not a violation
-  return { trace, steps, step, message: error instanceof Error ? `${error.name}: ${error.message}` : String(error) };
-}
-
 /** The verdict "the model's code threw", with the walk to the state where it did (not shrunk). */
-function exceptionResult<S, A>(thrown: { steps: TraceStep<S, A>[] | undefined; step: string; message: string }): PropertyResult<S, A> {
+function exceptionResult<S, A>(steps: TraceStep<S, A>[] | undefined, thrown: ShareThrow): PropertyResult<S, A> {
   return {
     name: "no-exception",
     kind: "exception",
     holds: false,
-    ...(thrown.steps && { trace: { steps: thrown.steps, loopsBackTo: null } }),
+    ...(steps && { trace: { steps, loopsBackTo: null } }),
     error: `${thrown.step} threw ${thrown.message}`,
   };
 }

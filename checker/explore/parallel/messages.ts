@@ -10,6 +10,8 @@ import type { Config } from "../../spec.ts";
 import type { StopRules } from "./levels.ts";
 import type { EdgeLists, Held, Participant, Thrown } from "./participant.ts";
 import type { SharedBuffers } from "./shared.ts";
+import type { ShareRecord, WalkPlan } from "../simulate-walk.ts";
+import type { SimulationBuffers } from "./simulate-control.ts";
 
 /** Where a search thread builds the model from: a spec's model file, a variant and a configuration. */
 export interface ModelSource {
@@ -47,13 +49,28 @@ export interface PackedEdges {
   readonly classKeys: readonly { readonly key: string; readonly strong: boolean }[];
 }
 
+/** A share of a simulation (./simulate.ts): the model, the shared control, this thread's number (from 1), the walks. */
+export interface SimulationJob {
+  readonly source: ModelSource;
+  readonly buffers: SimulationBuffers;
+  readonly threads: number;
+  readonly thread: number;
+  readonly plan: WalkPlan;
+  readonly chunk: number;
+  readonly memory?: number;
+}
+
 /** To a search thread. */
 export type ToThread =
-  { readonly type: "join"; readonly data: ThreadData } | { readonly type: "start"; readonly held: PackedStates } | { readonly type: "quit" };
+  | { readonly type: "join"; readonly data: ThreadData }
+  | { readonly type: "start"; readonly held: PackedStates }
+  | { readonly type: "quit" }
+  | { readonly type: "simulate"; readonly job: SimulationJob };
 
 /** From a search thread. */
 export type FromThread =
   | { readonly type: "done"; readonly thrown: readonly Thrown[]; readonly edges: PackedEdges | undefined }
+  | { readonly type: "simulated"; readonly record: ShareRecord }
   | { readonly type: "error"; readonly usage: boolean; readonly message: string }
   | { readonly type: "aborted" };
 

@@ -6,7 +6,7 @@
 import type { Worker } from "node:worker_threads";
 import { UsageError } from "../../errors.ts";
 import { siblingModule, startThread } from "../../threads.ts";
-import type { FromThread, ThreadData } from "./messages.ts";
+import type { FromThread, ThreadData, ToThread } from "./messages.ts";
 
 const threadModule = siblingModule(import.meta.url, "./thread");
 const pool: Worker[] = [];
@@ -21,13 +21,17 @@ export function startHelpers(count: number): void {
   }
 }
 
-/** `count` helper threads, started if need be, asked to join the search that `dataFor(i)` (i from 1: the caller is thread 0) describes. */
-export function joinSearch(count: number, dataFor: (thread: number) => ThreadData): Worker[] {
+/** `count` helper threads, started if need be, each posted `messageFor(i)` (i from 1: the caller is thread 0). */
+export function postToHelpers(count: number, messageFor: (thread: number) => ToThread): Worker[] {
   startHelpers(count);
   const threads = pool.slice(0, count);
-  threads.forEach((worker, i) => worker.postMessage({ type: "join", data: dataFor(i + 1) }));
+  threads.forEach((worker, i) => worker.postMessage(messageFor(i + 1)));
   return threads;
 }
+
+/** `count` helper threads, started if need be, asked to join the search that `dataFor(i)` (i from 1: the caller is thread 0) describes. */
+export const joinSearch = (count: number, dataFor: (thread: number) => ThreadData): Worker[] =>
+  postToHelpers(count, (thread) => ({ type: "join", data: dataFor(thread) }));
 
 /** A search thread stopped because another one failed: that one's error is the one to report. */
 export class ThreadAborted extends Error {}
@@ -36,12 +40,15 @@ export class ThreadAborted extends Error {}
 export type Report = Extract<FromThread, { type: "done" }>;
 
 /** The report of a helper that was handed states: its exceptions and edges; its error, rethrown here. Keeps the process alive meanwhile. */
-export function reportOf(worker: Worker): Promise<Report> {
+export const reportOf = (worker: Worker): Promise<Report> => replyOf(worker, "done");
+
+/** A helper's next reply, of type `type` (a search's report, a simulation's record); its error, rethrown here. Keeps the process alive meanwhile. */
+export function replyOf<T extends "done" | "simulated">(worker: Worker, type: T): Promise<Extract<FromThread, { type: T }>> {
   worker.ref();
-  return new Promise<Report>((resolve, reject) => {
+  return new Promise((resolve, reject) => {
     const onMessage = (message: FromThread) => {
       done();
-      if (message.type === "done") resolve(message);
+      if (message.type === type) resolve(message as Extract<FromThread, { type: T }>);
       else if (message.type === "error")
         reject(message.usage ? new UsageError(message.message) : new Error(`in a search thread: ${message.message}`));
       else reject(new ThreadAborted());

@@ -1,6 +1,7 @@
 // A search thread of the pool (./pool.ts). For each search it is asked to join, it builds the model from the spec's
 // file (a module imported once per thread), says it is ready, and then either runs the levels it is handed until the
-// search ends, posting what only it knows (exceptions, its edges), or is told the search ended without it.
+// search ends, posting what only it knows (exceptions, its edges), or is told the search ended without it. Asked to
+// walk a share of a simulation, it walks the traces it claims and posts its record (./simulate-thread.ts).
 import { parentPort } from "node:worker_threads";
 import { loadSpec } from "../../discover.ts";
 import { isUsageError } from "../../errors.ts";
@@ -10,6 +11,7 @@ import { runLevels } from "./levels.ts";
 import { packEdges, unpackStates, type FromThread, type ThreadData, type ToThread } from "./messages.ts";
 import { Participant } from "./participant.ts";
 import { READY, SharedSearch, STOP } from "./shared.ts";
+import { walkSimulationShare } from "./simulate-thread.ts";
 
 const port = parentPort!;
 const post = (message: FromThread) => port.postMessage(message);
@@ -53,4 +55,5 @@ async function join(data: ThreadData): Promise<void> {
 for (;;) {
   const message = await next();
   if (message.type === "join") await join(message.data);
+  else if (message.type === "simulate") await walkSimulationShare(message.job, post);
 }
