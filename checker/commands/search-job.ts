@@ -55,7 +55,7 @@ export type FromSearchThread =
 /** Runs a job (in the search thread); `shouldStop` ends a search as at a bound, and --all before its next run. */
 export async function runJob(job: SearchJob, shouldStop: () => boolean, onProgress: (progress: Progress) => void): Promise<JobRun[]> {
   const options = { ...job.search, shouldStop, onProgress };
-  if ((job.search.workers ?? 1) > 1 && !job.search.simulate && job.search.strategy !== "dfs") startHelpers(job.search.workers! - 1);
+  if ((job.search.workers ?? 1) > 1 && (job.search.simulate !== undefined || job.search.strategy !== "dfs")) startHelpers(job.search.workers! - 1);
   const root = specsRootOf(job.where);
   const jobRun = (document: ResultDocument, fails: readonly string[] = []): JobRun => ({ document, exitCode: exitCodeOf(document), fails });
   if (job.kind === "one") {

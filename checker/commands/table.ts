@@ -72,7 +72,7 @@ export const commandTable: Readonly<Record<string, readonly CommandForm[]>> = {
       "check --simulate",
       "<spec|model file>",
       "random walks through a configuration too big to exhaust, checking its safety properties; a counterexample is shrunk",
-      [...(["simulate", "seed", "depth", "traces", "variant", "set", "continue", "memory", "json"] as const), ...where],
+      [...(["simulate", "seed", "depth", "traces", "variant", "set", "continue", "memory", "workers", "json"] as const), ...where],
       { when: "simulate" },
     ),
     form(

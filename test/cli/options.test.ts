@@ -45,7 +45,7 @@ const expected: Record<string, { trigger: string[]; options: OptionName[] }> = {
   },
   "check --simulate": {
     trigger: ["abd", "--simulate"],
-    options: ["simulate", "seed", "depth", "traces", "variant", "set", "continue", "memory", "json", "specs", "examples"],
+    options: ["simulate", "seed", "depth", "traces", "variant", "set", "continue", "memory", "workers", "json", "specs", "examples"],
   },
   "tlc <spec>": {
     trigger: ["abd"],
