@@ -41,18 +41,21 @@ export interface MemoryFigures {
 
 /** Samples the heap against a bound; cheap enough to call every few thousand states (one V8 statistics call). */
 export class MemoryMeter {
+  /** The memory in use at the last sample (V8's used heap plus the typed arrays outside it). */
+  inUse: number;
   private low: number;
   private peak: number;
   private readonly hardLimit: number;
 
   constructor(readonly limit: number) {
     this.hardLimit = heapLimit() * hardShare;
-    this.low = this.peak = inUse().total;
+    this.low = this.peak = this.inUse = inUse().total;
   }
 
   /** Samples the heap; true once it passes the bound (or comes close to V8's own limit). */
   exceeded(): boolean {
     const { total, heap } = inUse();
+    this.inUse = total;
     if (total > this.peak) this.peak = total;
     if (total < this.low) this.low = total;
     return total > this.limit || heap > this.hardLimit;

@@ -8,6 +8,7 @@ import { FairnessClasses } from "./fairness.ts";
 import { Monitor } from "./monitor.ts";
 import type { ExploreResult, Progress, PropertyResult, StopReason } from "./result.ts";
 import { memoryBound, MemoryMeter } from "./memory.ts";
+import { Frontier, packShare, type Packing } from "./queue.ts";
 import { replay } from "./replay.ts";
 import { symmetryOf } from "./symmetry.ts";
 import { exceptionResult, lasso, livenessQuery } from "./verdicts.ts";
@@ -36,6 +37,8 @@ export interface ExploreOptions<S> {
   readonly memory?: number;
   /** File each state under its orbit's representative (model.symmetry; safety properties only, see ./symmetry.ts). */
   readonly symmetry?: boolean;
+  /** Whether waiting states are packed into bytes (./queue.ts): "auto" (default: once memory use passes 1/8 of the bound), "always", "never". */
+  readonly packing?: Packing;
 }
 
 /**
@@ -51,8 +54,7 @@ export function explore<S, A>(model: Model<S, A>, options: ExploreOptions<S>): E
   const monitor = new Monitor(options.properties);
   const graph = monitor.needsGraph ? new EdgeStore() : undefined;
   const classes = graph ? new FairnessClasses(model, options.fairness) : undefined;
-  const pending: { state: S; id: number }[] = [];
-  let head = 0;
+  const pending = new Frontier<S>(strategy === "bfs" ? "fifo" : "lifo", options.packing);
   let generated = 0;
   let depth = 0;
   let stopped: StopReason | undefined; // why the search stops, once it does
@@ -80,20 +82,23 @@ export function explore<S, A>(model: Model<S, A>, options: ExploreOptions<S>): E
     checkingProperties = true;
     if (monitor.onState(state, added) && !options.continueAfterViolation) stopped ??= "violation";
     checkingProperties = false;
-    pending.push({ state, id: added });
+    pending.push(state, added);
     if (visited.size % progressEvery === 0) {
       options.onProgress?.(progressOf());
       if (options.signal?.aborted) stopped ??= "interrupted";
     }
     if ((visited.size & 1023) === 0 && options.shouldStop?.()) stopped ??= "interrupted";
-    if ((visited.size & 4095) === 0 && meter.exceeded()) stopped ??= "memory";
+    if ((visited.size & 4095) === 0) {
+      if (meter.exceeded()) stopped ??= "memory";
+      else if (meter.inUse > meter.limit * packShare) pending.startPacking();
+    }
     if (visited.size >= maxStates) stopped ??= "max-states";
     return added;
   };
   const progressOf = (): Progress => ({
     distinctStates: visited.size,
     generatedStates: generated,
-    queue: pending.length - head,
+    queue: pending.size,
     depth,
     seconds: (performance.now() - started) / 1000,
   });
@@ -105,12 +110,9 @@ export function explore<S, A>(model: Model<S, A>, options: ExploreOptions<S>): E
   } catch (error) {
     fail(error, -1, "computing the initial states");
   }
-  while (!stopped && head < pending.length) {
-    const { state, id } = strategy === "bfs" ? pending[head++]! : pending.pop()!;
-    if (strategy === "bfs" && head > 65_536 && head * 2 > pending.length) {
-      pending.splice(0, head);
-      head = 0;
-    }
+  while (!stopped && pending.size > 0) {
+    const state = pending.take();
+    const id = pending.id;
     let actions: readonly A[] = [];
     let k = -1;
     try {
