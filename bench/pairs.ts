@@ -7,7 +7,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { basename, join } from "node:path";
 import { examplesDir, loadSpecs } from "../checker/discover.ts";
 import { twinOf } from "../checker/props/property.ts";
-import { readBaseline } from "../checker/tlc/baseline.ts";
+import { readBaseline } from "../checker/crosscheck/baseline.ts";
 import { buildInstance, configText, resolveConfig } from "../checker/spec.ts";
 
 /** A paired configuration and its committed model module (MC*.tla beside MC*.cfg). */

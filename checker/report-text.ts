@@ -1,37 +1,86 @@
 import { sizeText } from "./explore/memory.ts";
 import type { ResultDocument } from "./report.ts";
 import { configText } from "./config-text.ts";
-import { describeState, diff } from "./trace/diff.ts";
-import { fromItf } from "./trace/itf.ts";
+import { explanationLines, formatTrace } from "./report/trace-text.ts";
+
+export { formatTrace } from "./report/trace-text.ts";
 
 const n = (x: number) => x.toLocaleString("en");
 
-/** The human report of a result document: summary, one line per property, then each counterexample. */
+/**
+ * The text report of a result document: summary, one line per property, then each counterexample (with why it is
+ * one: a lasso's fair actions, a linearizability violation's operations); for a cross-check, the comparisons.
+ */
 export function formatReport(document: ResultDocument): string {
-  const settings = configText(document.config);
-  const rate = document.seconds > 0 ? Math.round(document.distinctStates / document.seconds) : document.distinctStates;
-  const lines = [
-    `${document.spec} (${document.variant})  ${settings}`,
-    `  ${countsText(document)} (${n(rate)} states/s${perState(document)})`,
-    ...(document.simulation ? [`  ${simulationText(document.simulation)}`] : []),
-    `  ${document.complete ? "search complete" : stopReason(document)}${collision(document)}`,
-  ];
-  const width = Math.max(...document.properties.map((p) => p.name.length));
-  for (const p of document.properties) {
-    const verdict = verdictText(p.holds);
-    lines.push(`  ${p.name.padEnd(width)}  ${p.kind.padEnd(12)}  ${verdict}${p.note === undefined ? "" : `  (${p.note})`}`);
-  }
+  if (document.crosscheck) return crosscheckText(document, document.crosscheck);
+  const bare = new Set(document.processes?.map((p) => p.name));
+  const lines = [...summaryLines(document), ...propertyLines(document)];
+  for (const warning of document.warnings ?? []) lines.push(`  TLC warns: ${warning}`);
   for (const p of document.properties) {
     if (p.error !== undefined) {
       lines.push("", p.trace ? `The model's code threw after ${p.trace.steps.length} states: ${p.error}` : `The model's code threw: ${p.error}`);
-      if (p.trace) lines.push(formatTrace(p.trace));
+      if (p.trace) lines.push(formatTrace(p.trace, bare));
       continue;
     }
     if (!p.trace) continue;
     const lasso = p.trace.loopsBackTo === null ? "" : ", a lasso";
     const shrunk = p.shrunkFrom === undefined ? "" : `, shrunk from a walk of ${p.shrunkFrom}`;
-    lines.push("", `Counterexample to ${p.name} (${p.trace.steps.length} states${lasso}${shrunk}):`, formatTrace(p.trace));
+    const replayed = document.tool === "tlc" && p.trace.source === "model" ? ", TLC's trace replayed on the implementation" : "";
+    lines.push("", `Counterexample to ${p.name} (${p.trace.steps.length} states${lasso}${shrunk}${replayed}):`, formatTrace(p.trace, bare));
+    if (p.explanation) lines.push(...explanationLines(p, p.explanation, p.trace.steps.length, bare));
   }
+  return `${lines.join("\n")}\n`;
+}
+
+/** The head of a report: what ran, its counts, how it searched, and whether it completed. */
+function summaryLines(document: ResultDocument): string[] {
+  const settings = configText(document.config);
+  const rate = document.seconds > 0 ? Math.round(document.distinctStates / document.seconds) : document.distinctStates;
+  const tlc = document.tool === "tlc" ? `  with TLC ${document.tlcVersion ?? ""}`.trimEnd() : "";
+  return [
+    `${document.spec} (${document.variant})${settings === "" ? "" : `  ${settings}`}${tlc}`,
+    `  ${countsText(document)} (${n(rate)} states/s${perState(document)})`,
+    ...(document.simulation ? [`  ${simulationText(document.simulation)}`] : [`  ${searchText(document)}`]),
+    `  ${document.complete ? "search complete" : stopReason(document)}${collision(document)}`,
+  ];
+}
+
+/** One line per property: name, kind, verdict, and (for TLC) its TLA+ name or a note. */
+function propertyLines(document: ResultDocument): string[] {
+  const width = Math.max(0, ...document.properties.map((p) => p.name.length));
+  return document.properties.map((p) => {
+    const twin = document.tool === "tlc" && p.tla !== undefined && p.tla !== p.name ? `  (TLA+ ${p.tla})` : "";
+    return `  ${p.name.padEnd(width)}  ${p.kind.padEnd(12)}  ${verdictText(p.holds)}${twin}${p.note === undefined ? "" : `  (${p.note})`}`;
+  });
+}
+
+/** How the search ran: its strategy, the fairness liveness was checked under, symmetry, threads. */
+function searchText(document: ResultDocument): string {
+  const strategy = { bfs: "breadth-first", dfs: "depth-first", simulate: "random walks" }[document.strategy];
+  const parts = [`${strategy} search${document.tool === "tlc" ? " by TLC" : ""}`];
+  if (document.fairness) {
+    const named = Object.entries(document.fairness).filter(([, level]) => level !== "weak");
+    parts.push(
+      named.length === 0
+        ? "liveness under weak fairness of every action kind"
+        : `liveness under fairness ${named.map(([kind, level]) => `${kind}=${level}`).join(" ")} (other kinds weak)`,
+    );
+  }
+  if (document.reductions.symmetry) parts.push("symmetry on");
+  if (document.workers !== undefined) parts.push(`${document.workers} threads`);
+  return parts.join("; ");
+}
+
+/** A cross-check: what ran on each side, each comparison, and whether they agree. */
+function crosscheckText(document: ResultDocument, crosscheck: NonNullable<ResultDocument["crosscheck"]>): string {
+  const { tlc } = crosscheck;
+  const lines = [
+    `${document.spec} (${document.variant})  ${configText(document.config)}`,
+    `  explorer: ${countsText(document)}`,
+    `  TLC ${tlc.tlcVersion ?? ""}: ${countsText(tlc)} (all runs)`,
+    ...crosscheck.comparisons.map((c) => `  ${c.agree ? "✓" : "✗"} ${c.what}: ${c.detail}`),
+    crosscheck.agree ? "the explorer and TLC agree" : "the explorer and TLC DISAGREE",
+  ];
   return `${lines.join("\n")}\n`;
 }
 
@@ -88,29 +137,4 @@ function stopReason(document: ResultDocument): string {
     ? "at the first violation (--continue explores on)"
     : "at a bound (--max-states, or Ctrl-C)";
   return `search STOPPED ${why}: verdicts marked ? are undecided`;
-}
-
-type DocumentTrace = NonNullable<ResultDocument["properties"][number]["trace"]>;
-
-/**
- * A counterexample as numbered steps: the initial state in full, then each action with what it changed; a
- * lasso ends with the step that goes back to an earlier state, as TLC says it, or with its last state stuttering.
- */
-export function formatTrace(trace: DocumentTrace): string {
-  const lines: string[] = [];
-  trace.steps.forEach((step, i) => {
-    if (i === 0) {
-      lines.push(`  1. initial state`);
-      for (const line of describeState(fromItf(step.state))) lines.push(`       ${line}`);
-      return;
-    }
-    const closesLoop = trace.loopsBackTo !== null && trace.loopsBackTo < i && i === trace.steps.length - 1;
-    const head = `  ${i + 1}. ${step.action}`;
-    lines.push(closesLoop ? `${head}  → back to state ${trace.loopsBackTo! + 1}` : head);
-    const changes = diff(fromItf(trace.steps[i - 1]!.state), fromItf(step.state));
-    for (const line of changes.length === 0 ? ["(no change)"] : changes) lines.push(`       ${line}`);
-  });
-  if (trace.loopsBackTo === trace.steps.length - 1)
-    lines.push(`  ${trace.steps.length + 1}. stuttering: state ${trace.steps.length} forever (no fair action is enabled)`);
-  return lines.join("\n");
 }

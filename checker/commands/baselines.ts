@@ -1,6 +1,6 @@
 import { loadSpec, specNames } from "../discover.ts";
-import { readBaseline, type BaselineEntry } from "../tlc/baseline.ts";
-import { baselineDifferences, exploreBaselineEntry, type ExplorerFigures } from "../tlc/baseline-check.ts";
+import { readBaseline, type BaselineEntry } from "../crosscheck/baseline.ts";
+import { baselineDifferences, exploreBaselineEntry, type ExplorerFigures } from "../crosscheck/baseline-check.ts";
 import { UsageError } from "../errors.ts";
 import { configText } from "../spec.ts";
 import { verdictMark } from "../report-text.ts";

@@ -2,14 +2,11 @@ import { existsSync } from "node:fs";
 import { basename, resolve } from "node:path";
 import { UsageError } from "../errors.ts";
 import { readChecks } from "../tlc/config-file.ts";
-import { tlcDocument } from "../tlc/document.ts";
 import { installTlc } from "../tlc/install.ts";
 import { pinnedRelease } from "../tlc/locate.ts";
-import type { TlcReport } from "../tlc/output.ts";
 import { runTlc } from "../tlc/run.ts";
-import { print } from "../tlc/value.ts";
-import type { ResultDocument } from "../report.ts";
-import { countsText, verdictText } from "../report-text.ts";
+import { tlcModuleDocument } from "../report/tlc.ts";
+import { formatReport } from "../report-text.ts";
 import { exitCodeOf } from "../run.ts";
 import type { Args } from "./args.ts";
 import { interruptible } from "./interrupt.ts";
@@ -28,34 +25,13 @@ export async function tlcCommand(args: Args): Promise<number> {
   const { report, seconds } = await interruptible((signal) =>
     runTlc({ module, config, workers: args.workers ?? 1, timeoutSeconds: args.timeout, continueAfterViolation: args.continue, signal }),
   );
-  const document = tlcDocument(
+  const document = tlcModuleDocument(
     { spec: basename(module, ".tla"), variant: basename(config, ".cfg"), config: {}, seconds, continued: args.continue },
     report,
     readChecks(config),
   );
-  process.stdout.write(args.json ? `${JSON.stringify(document, null, 2)}\n` : humanTlcReport(document, report));
+  process.stdout.write(args.json ? `${JSON.stringify(document, null, 2)}\n` : formatReport(document));
   return exitCodeOf(document);
-}
-
-function humanTlcReport(doc: ResultDocument, report: TlcReport): string {
-  const version = report.version;
-  const lines = [
-    `${doc.spec} (${doc.variant}) with TLC ${version}`,
-    `  ${countsText(doc)}`,
-    `  ${doc.complete ? "search complete" : "search STOPPED at the first violation (--continue explores on): verdicts marked ? are undecided"}`,
-  ];
-  for (const p of doc.properties) lines.push(`  ${p.name}  ${p.kind}  ${verdictText(p.holds)}`);
-  for (const warning of report.warnings) lines.push(`  TLC warns: ${warning}`);
-  for (const v of report.violations) {
-    lines.push("", `Counterexample to ${v.properties.length > 0 ? v.properties.join(", ") : (v.property ?? v.kind)} (${v.states.length} states):`);
-    v.states.forEach((state, i) => {
-      lines.push(`  ${i + 1}. ${state.action}`);
-      for (const [name, value] of Object.entries(state.variables)) lines.push(`       /\\ ${name} = ${print(value)}`);
-    });
-    if (v.loopsBackTo !== null) lines.push(`  back to state ${v.loopsBackTo + 1}`);
-    if (v.stutters) lines.push("  then stuttering");
-  }
-  return `${lines.join("\n")}\n`;
 }
 
 /** `interleave tlc:install`: downloads the pinned TLC release into the per-user cache. */

@@ -20,6 +20,8 @@ export interface TlcViolation {
   readonly states: readonly TlcState[];
   /** Index into `states` that the behavior returns to ("Back to state N"); null for a finite trace. */
   readonly loopsBackTo: number | null;
+  /** The action TLC names for the step back to that state, when it names one. */
+  readonly backAction?: string;
   /** True when the behavior ends by stuttering forever. */
   readonly stutters: boolean;
 }
@@ -95,9 +97,12 @@ export function parseTlcOutput(output: string): TlcReport {
       if (!trace) throw notUnderstood(m);
       if (trace !== "error") trace.states.push(parseState(m));
     } else if (m.code === codes.backToState) {
-      const back = /^(\d+): Back to state/.exec(text);
+      const back = /^(\d+): Back to state(?:: (.*))?/.exec(text);
       if (!trace || !back) throw notUnderstood(m);
-      if (trace !== "error") trace.loopsBackTo = count(back[1], m) - 1;
+      if (trace !== "error") {
+        trace.loopsBackTo = count(back[1], m) - 1;
+        if (back[2] !== undefined) trace.backAction = back[2].trim();
+      }
     } else if (m.code === codes.stuttering) {
       if (!trace) throw notUnderstood(m);
       if (trace !== "error") trace.stutters = true;

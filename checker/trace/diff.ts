@@ -1,54 +1,154 @@
-import { formatValue } from "../actors/format.ts";
-import { encode } from "../state/encode.ts";
+import { isEnvelope, showItf, specialOf } from "./show.ts";
+
+/*
+ * What a step changed, between two states in ITF encoding, as lines a person reads: one line per top-level field
+ * (a process, the network, the history), listing its changes. Collections change by element whatever their lengths
+ * (`network: − c1→s1 query(rid: 1), + s1→c1 queryReply(…)`): lists and sets as bags (what left, what arrived), maps by
+ * key; records by field (`c1: phase "idle" → "query", rid 0 → 1`). Short lists of plain values of one length (tuples
+ * such as timestamps) change as a whole (`ts [0, 0] → [1, 3]`).
+ */
+
+/** One change: where (the path from the top-level field) and what, e.g. `["c1", "phase"]`, `"idle" → "query"`. */
+export interface Change {
+  readonly path: readonly string[];
+  readonly text: string;
+}
+
+/** The changes from `before` to `after` (ITF values), in field order. */
+export function changes(before: unknown, after: unknown, bare: ReadonlySet<string> = new Set(), path: readonly string[] = []): Change[] {
+  if (sameItf(before, after)) return [];
+  const show = (v: unknown) => showItf(v, bare);
+  const whole = (): Change[] => [{ path, text: `${show(before)} → ${show(after)}` }];
+  const a = tagged(before);
+  const b = tagged(after);
+  if (a.tag !== b.tag) return whole();
+  switch (a.tag) {
+    case "#set":
+      return bagChanges(a.value as unknown[], b.value as unknown[], path, show);
+    case "#map":
+      return mapChanges(a.value as [unknown, unknown][], b.value as [unknown, unknown][], path, bare);
+    case "list": {
+      const [x, y] = [a.value as unknown[], b.value as unknown[]];
+      const tuple = x.length === y.length && x.length <= 4 && [...x, ...y].every((e) => e === null || typeof e !== "object");
+      return tuple ? whole() : bagChanges(x, y, path, show);
+    }
+    case "record": {
+      const [x, y] = [a.value as Record<string, unknown>, b.value as Record<string, unknown>];
+      if (isEnvelope(x) || isEnvelope(y)) return whole();
+      const keys = [...new Set([...Object.keys(x), ...Object.keys(y)])];
+      return keys.flatMap((k) => (k in x && k in y ? changes(x[k], y[k], bare, [...path, k]) : fieldChange(x, y, k, path, show)));
+    }
+    default:
+      return whole();
+  }
+}
+
+/** A field present on one side only. */
+function fieldChange(
+  x: Record<string, unknown>,
+  y: Record<string, unknown>,
+  k: string,
+  path: readonly string[],
+  show: (v: unknown) => string,
+): Change[] {
+  return [{ path: [...path, k], text: k in x ? `− ${show(x[k])}` : `+ ${show(y[k])}` }];
+}
+
+/** Elements that left and arrived, counting copies (a bag). */
+function bagChanges(before: readonly unknown[], after: readonly unknown[], path: readonly string[], show: (v: unknown) => string): Change[] {
+  const remaining = new Map<string, number>();
+  for (const x of after) remaining.set(canonicalJson(x), (remaining.get(canonicalJson(x)) ?? 0) + 1);
+  const removed = before.filter((x) => {
+    const n = remaining.get(canonicalJson(x)) ?? 0;
+    if (n > 0) remaining.set(canonicalJson(x), n - 1);
+    return n === 0;
+  });
+  const added = after.filter((x) => {
+    const n = remaining.get(canonicalJson(x)) ?? 0;
+    if (n > 0) remaining.set(canonicalJson(x), n - 1);
+    return n > 0;
+  });
+  return [...removed.map((x) => ({ path, text: `− ${show(x)}` })), ...added.map((x) => ({ path, text: `+ ${show(x)}` }))];
+}
+
+/** Keys that left, arrived, or whose value changed (then by what changed inside, under `[key]`). */
+function mapChanges(
+  before: readonly [unknown, unknown][],
+  after: readonly [unknown, unknown][],
+  path: readonly string[],
+  bare: ReadonlySet<string>,
+): Change[] {
+  const show = (v: unknown) => showItf(v, bare);
+  const old = new Map(before.map(([k, v]) => [canonicalJson(k), [k, v] as const]));
+  const now = new Map(after.map(([k, v]) => [canonicalJson(k), [k, v] as const]));
+  const out: Change[] = [];
+  for (const [key, [k, v]] of old) {
+    const there = now.get(key);
+    if (there === undefined) out.push({ path, text: `− ${show(k)} ↦ ${show(v)}` });
+    else out.push(...changes(v, there[1], bare, [...path, `[${show(k)}]`]));
+  }
+  for (const [key, [k, v]] of now) if (!old.has(key)) out.push({ path, text: `+ ${show(k)} ↦ ${show(v)}` });
+  return out;
+}
+
+/** A value's ITF shape: "#set", "#map", "list", "record", or "other" (primitives, tuples, bigints, model values). */
+function tagged(value: unknown): { tag: string; value: unknown } {
+  if (Array.isArray(value)) return { tag: "list", value };
+  if (typeof value !== "object" || value === null) return { tag: "other", value };
+  const special = specialOf(value);
+  if (special === undefined) return { tag: "record", value };
+  return special[0] === "#set" || special[0] === "#map" ? { tag: special[0], value: special[1] } : { tag: "other", value };
+}
+
+/** JSON with record keys sorted: equal ITF values give equal text. */
+export function canonicalJson(value: unknown): string {
+  if (typeof value !== "object" || value === null) return JSON.stringify(value) ?? "null";
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(",")}]`;
+  const record = value as Record<string, unknown>;
+  return `{${Object.keys(record)
+    .sort()
+    .map((k) => `${JSON.stringify(k)}:${canonicalJson(record[k])}`)
+    .join(",")}}`;
+}
+
+const sameItf = (a: unknown, b: unknown) => a === b || canonicalJson(a) === canonicalJson(b);
 
 /**
- * What changed between two plain-data values, one line per change: `path: old → new` for fields,
- * `path: + x` / `path: − x` for elements of lists that gained or lost elements, and of lists of labels.
+ * The changes as lines, one per top-level field: `c1: phase "idle" → "query", rid 0 → 1` (a field's own change has
+ * no path: `c1: "idle" → "waiting"`), wrapped after a comma past `width` characters, continuations aligned.
  */
-export function diff(before: unknown, after: unknown, path = ""): string[] {
-  if (encode(before) === encode(after)) return [];
-  if (
-    Array.isArray(before) &&
-    Array.isArray(after) &&
-    (before.length !== after.length || [...before, ...after].every((x) => typeof x === "string"))
-  ) {
-    return listChanges(before, after, path); // lists of labels (messages in flight, history) change by element
+export function changeLines(list: readonly Change[], width = 130): string[] {
+  const byTop = new Map<string, { parts: string[]; where: string | undefined }>();
+  for (const c of list) {
+    const [top = "", ...rest] = c.path;
+    const where = rest.reduce((p, s) => (s.startsWith("[") || p === "" ? `${p}${s}` : `${p}.${s}`), "");
+    const group = byTop.get(top) ?? { parts: [], where: undefined };
+    // Changes of one field in a row name it once: `promises − a1, − a2`.
+    group.parts.push(where === "" || where === group.where ? c.text : `${where} ${c.text}`);
+    group.where = where;
+    byTop.set(top, group);
   }
-  if (isRecord(before) && isRecord(after)) {
-    const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])];
-    return keys.flatMap((k) => diff(before[k], after[k], path === "" ? k : `${path}.${k}`));
-  }
-  if (Array.isArray(before) && Array.isArray(after) && before.length > 0 && isRecord(before[0])) {
-    return before.flatMap((b, i) => diff(b, after[i], `${path}[${i}]`));
-  }
-  return [`${path}: ${formatValue(before)} → ${formatValue(after)}`];
+  return [...byTop].flatMap(([top, { parts }]) => wrap(top === "" ? "" : `${top}: `, parts, width));
 }
 
-/** Lines showing a full value, field by field, for the initial state. */
-export function describeState(state: unknown): string[] {
-  if (!isRecord(state)) return [formatValue(state)];
-  return Object.entries(state).map(([k, v]) => `${k}: ${formatValue(v)}`);
+/** Lines showing a state, one per top-level field (the initial state in full). */
+export function stateLines(state: unknown, bare: ReadonlySet<string> = new Set()): string[] {
+  const a = tagged(state);
+  if (a.tag !== "record") return [showItf(state, bare)];
+  return Object.entries(state as Record<string, unknown>).map(([k, v]) => `${k}: ${showItf(v, bare)}`);
 }
 
-function listChanges(before: readonly unknown[], after: readonly unknown[], path: string): string[] {
-  const remaining = new Map<string, number>();
-  for (const b of before) remaining.set(encode(b), (remaining.get(encode(b)) ?? 0) + 1);
-  const added: unknown[] = [];
-  for (const a of after) {
-    const n = remaining.get(encode(a)) ?? 0;
-    if (n > 0) remaining.set(encode(a), n - 1);
-    else added.push(a);
+/** `head` then the parts joined by ", ", a new line (indented under the first part) when the next part would pass `width`. */
+function wrap(head: string, parts: readonly string[], width: number): string[] {
+  const lines: string[] = [];
+  let line = head;
+  for (const [i, part] of parts.entries()) {
+    const piece = i < parts.length - 1 ? `${part},` : part;
+    if (line.length > head.length && line.length + 1 + piece.length > width) {
+      lines.push(line);
+      line = " ".repeat(head.length) + piece;
+    } else line = line.length > head.length ? `${line} ${piece}` : `${line}${piece}`;
   }
-  const removed = before.filter((b) => {
-    const n = remaining.get(encode(b)) ?? 0;
-    if (n === 0) return false;
-    remaining.set(encode(b), n - 1);
-    return true;
-  });
-  const show = (v: unknown) => (typeof v === "string" ? v : formatValue(v));
-  return [...removed.map((r) => `${path}: − ${show(r)}`), ...added.map((a) => `${path}: + ${show(a)}`)];
-}
-
-function isRecord(v: unknown): v is Record<string, unknown> {
-  return typeof v === "object" && v !== null && !Array.isArray(v) && !(v instanceof Map) && !(v instanceof Set);
+  lines.push(line);
+  return lines;
 }

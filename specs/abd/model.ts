@@ -76,6 +76,7 @@ export default defineSpec({
       crashes: config.crashes,
       crashable: ["servers"],
       symmetry: { roles: ["servers"], rename: { clients: (c, id) => ({ ...c, heard: c.heard.map(id).sort((x, y) => x - y) }) } },
+      idFields: { states: { clients: ["heard"] } },
     });
     const history = (s: SystemState) => s.history;
     // Abd.tla states the unordered network only.

@@ -58,7 +58,7 @@ export default defineSpec({
     const readAtHead = variant === "read-at-head";
     const roles = chainReplicationRoles({ nodes: config.nodes, scripts, readAtHead });
     // Only the head (n1, id 0) may crash.
-    const model = actorModel(roles, { crashes: config.crashes, crashable: [0] });
+    const model = actorModel(roles, { crashes: config.crashes, crashable: [0], idFields: { states: { clients: ["down"] }, messages: ["client"] } });
     const readReturnsWritten = (s: SystemState) => s.history.some((e) => "ret" in e && typeof e.ret === "number");
     return {
       model,

@@ -123,6 +123,7 @@ export default defineSpec({
           roles: ["acceptors"],
           rename: { proposers: (p, id) => ({ ...p, promises: sortedIds(p.promises.map(id)), acks: sortedIds(p.acks.map(id)) }) },
         },
+        idFields: { states: { proposers: ["promises", "acks"] } },
       });
       const inFlight = (s: SystemState) => s.network.map((key) => model.envelope(key) as InFlight<PaxosMessage>);
       const bound = 2 * (layout.proposers + layout.acceptors);
@@ -152,6 +153,7 @@ export default defineSpec({
           learners: (l, id) => ({ ...l, heard: l.heard.map(([ballot, a]) => [ballot, id(a)] as const).sort((x, y) => x[0] - y[0] || x[1] - y[1]) }),
         },
       },
+      idFields: { states: { proposers: ["promises"], learners: ["heard.*.1"] } },
     });
     return {
       model,

@@ -57,6 +57,7 @@ export default defineSpec({
       crashes: config.crashes,
       crashable: ["nodes"],
       symmetry: { roles: ["nodes"], rename: { clients: (c, id) => ({ ...c, heard: c.heard.map(id).sort((x, y) => x - y) }) } },
+      idFields: { states: { clients: ["heard"] } },
     });
     const readReturnsWritten = (s: SystemState) => s.history.some((e) => "ret" in e && typeof e.ret === "number");
     return {

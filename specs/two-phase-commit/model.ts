@@ -56,6 +56,7 @@ export default defineSpec({
       crashes: config.crashes,
       crashable: ["coordinator"],
       symmetry: { roles: ["rms"], rename: { coordinator: (tm, id) => ({ ...tm, yes: sorted(tm.yes.map(id)), acks: sorted(tm.acks.map(id)) }) } },
+      idFields: { states: { coordinator: ["yes", "acks"] } },
     });
     const at = (holds: (procs: Procs) => boolean) => (s: SystemState) => holds(model.roles(s));
     return {

@@ -40,7 +40,7 @@ export default defineSpec({
     if (config.crashes > config.nodes) throw new ConfigError("write-once-chain", "crashes", String(config.crashes), `at most nodes=${config.nodes}`);
     const lastWriteWins = variant === "last-write-wins";
     const roles = writeOnceChainRoles({ nodes: config.nodes, proposers: config.proposers, readers: config.readers, flaws: { lastWriteWins } });
-    const model = actorModel(roles, { crashes: config.crashes, crashable: ["nodes"] });
+    const model = actorModel(roles, { crashes: config.crashes, crashable: ["nodes"], idFields: { messages: ["proposer"] } });
     const proposers = (s: SystemState) => model.roles(s).proposers;
     return {
       model,

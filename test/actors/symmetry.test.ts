@@ -13,7 +13,7 @@ import { formatReport } from "../../checker/report-text.ts";
 import { exitCodeOf, runSpec } from "../../checker/run.ts";
 import { configText, type Spec } from "../../checker/spec.ts";
 import { encode } from "../../checker/state/encode.ts";
-import { readBaseline, recordBaseline, sameConfig } from "../../checker/tlc/baseline.ts";
+import { readBaseline, recordBaseline, sameConfig } from "../../checker/crosscheck/baseline.ts";
 import abd from "../../specs/abd/model.ts";
 import chainReplication from "../../specs/chain-replication/model.ts";
 import paxos from "../../specs/paxos/model.ts";

@@ -3,10 +3,10 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { UsageError } from "../../checker/errors.ts";
-import { readBaseline, readBaselineFile, sameConfig } from "../../checker/tlc/baseline.ts";
+import { readBaseline, readBaselineFile, sameConfig } from "../../checker/crosscheck/baseline.ts";
 import { examplesDir, loadSpecs } from "../../checker/discover.ts";
 import { configText, resolveConfig } from "../../checker/spec.ts";
-import type { ExplorerFigures } from "../../checker/tlc/baseline-check.ts";
+import type { ExplorerFigures } from "../../checker/crosscheck/baseline-check.ts";
 import { callOffThread } from "../helpers/off-thread.ts";
 
 /** Every configuration recorded from a real TLC run, per spec: the explorer must match it exactly. */

@@ -1,12 +1,12 @@
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { compare, exploreProjected, HashedStates, projectedText } from "../../checker/crosscheck.ts";
+import { compare, exploreProjected, HashedStates, projectedText } from "../../checker/crosscheck/compare.ts";
 import type { Model } from "../../checker/model.ts";
 import { always } from "../../checker/props/property.ts";
 import type { TlaPairing } from "../../checker/spec.ts";
 import { tlcAvailability } from "../../checker/tlc/locate.ts";
-import type { PairedTlcResult } from "../../checker/tlc/paired.ts";
-import { runPairedTlc, twinsOf } from "../../checker/tlc/paired.ts";
+import type { PairedTlcResult } from "../../checker/crosscheck/paired-tlc.ts";
+import { runPairedTlc, twinsOf } from "../../checker/crosscheck/paired-tlc.ts";
 
 /** A counter 0..limit; Counter.tla is the twin of limit 3, so limit 4 differs by one transition (3 → 4). */
 const counter = (limit: number): Model<number, "inc"> => ({

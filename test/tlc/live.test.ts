@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { scaffold } from "../../checker/scaffold.ts";
 import { tlcAvailability } from "../../checker/tlc/locate.ts";
 import { examplesDir, loadSpecs } from "../../checker/discover.ts";
-import { readBaseline, type BaselineEntry } from "../../checker/tlc/baseline.ts";
+import { readBaseline, type BaselineEntry } from "../../checker/crosscheck/baseline.ts";
 
 const { available, reason } = await tlcAvailability();
 if (!available) console.log(`TLC live tests skipped: ${reason} (to run them, set TLA2TOOLS_JAR to a tla2tools.jar and have Java 11+)`);
@@ -46,6 +46,20 @@ describe.skipIf(!available)("interleave tlc against a live TLC", () => {
     expect(JSON.parse(r.stdout).properties.find((p: { name: string }) => p.name === "Done").trace.loopsBackTo).toBe(0);
   });
 
+  it("tlc <spec>: the paired document, its counterexamples replayed in the model's terms, values in ITF", async () => {
+    const bin = fileURLToPath(new URL("../../bin/interleave.js", import.meta.url));
+    const args = ["tlc", "two-phase-commit", "--variant", "coordinator-crash", "--set", "rms=1", "--examples", "--json"];
+    const r = await execa("node", [bin, ...args], { reject: false });
+    expect(r.exitCode, r.stderr).toBe(1);
+    const doc = JSON.parse(r.stdout);
+    expect(doc).toMatchObject({ tool: "tlc", spec: "two-phase-commit", strategy: "bfs", fairness: {}, reductions: { symmetry: false } });
+    const blocked = doc.properties.find((p: { name: string }) => p.name === "prepared-decides");
+    expect(blocked).toMatchObject({ kind: "leadsTo", tla: "PreparedDecides", holds: false, trace: { source: "model" } });
+    expect(blocked.trace.steps.at(-1).state.crashed).toEqual(["tm"]);
+    expect(blocked.trace.steps.at(-1).action).toEqual({ kind: "crash", process: "tm" });
+    expect(r.stdout).not.toMatch(/"kind": "(record|fn|seq|set|model)"/); // no raw TLA+ value objects
+  });
+
   it.each(["PE.tla", "SE.tla"])("TLC's error on %s is one line, exit 2", async (module) => {
     const r = await tlc("--module", module);
     expect(r.exitCode).toBe(2);
@@ -78,8 +92,9 @@ describe.skipIf(!available)("interleave crosscheck against a live TLC", () => {
     const r = await crosscheck(spec, "--variant", variant, ...settings.flatMap((s) => ["--set", s]), "--json");
     expect(r.exitCode, r.stderr).toBe(0);
     const doc = JSON.parse(r.stdout);
-    expect(doc.agree).toBe(true);
-    expect(doc.comparisons.map((c: { what: string }) => c.what)).toContain("reachable sets");
+    expect(doc.crosscheck.agree).toBe(true);
+    expect(doc.crosscheck.comparisons.map((c: { what: string }) => c.what)).toContain("reachable sets");
+    expect(doc.crosscheck.tlc).toMatchObject({ tool: "tlc", spec, variant });
   });
 });
 
@@ -98,6 +113,6 @@ describe.skipIf(!available)("the scaffold of interleave new against a live TLC",
       reject: false,
     });
     expect(r.exitCode, r.stderr).toBe(0);
-    expect(JSON.parse(r.stdout).agree).toBe(true);
+    expect(JSON.parse(r.stdout).crosscheck.agree).toBe(true);
   });
 });

@@ -1,19 +1,13 @@
 import { createHash } from "node:crypto";
-import { explore } from "./explore/search.ts";
-import type { ExploreResult } from "./explore/result.ts";
-import type { Model } from "./model.ts";
-import type { TlaPairing } from "./spec.ts";
-import type { TlcViolation } from "./tlc/output.ts";
-import { FairnessClasses } from "./explore/fairness.ts";
-import type { PairedTlcResult } from "./tlc/paired.ts";
-import { canonical, tlaRecord } from "./tlc/value.ts";
-
-/** One comparison of the cross-check and whether the two sides agree on it. */
-export interface Comparison {
-  readonly what: string;
-  readonly agree: boolean;
-  readonly detail: string;
-}
+import { explore } from "../explore/search.ts";
+import type { ExploreResult, Trace } from "../explore/result.ts";
+import type { Comparison } from "../report.ts";
+import type { Model } from "../model.ts";
+import type { TlaPairing } from "../spec.ts";
+import type { TlcViolation } from "../tlc/output.ts";
+import { FairnessClasses } from "../explore/fairness.ts";
+import type { PairedTlcResult } from "./paired-tlc.ts";
+import { canonical, tlaRecord } from "../tlc/value.ts";
 
 /** The explorer's side: a complete run with every state projected to TLA+. */
 export interface ProjectedRun<S, A> {
@@ -117,6 +111,17 @@ export function compare<S, A>(model: Model<S, A>, pairing: TlaPairing<S>, ours: 
 
 const verdict = (holds: boolean | null | undefined) => (holds === true ? "holds" : holds === false ? "violated" : "undecided");
 
+/** What a replay of TLC's trace found: whether it replays (and is fair, for a lasso), in words, and the path it followed. */
+export interface Replay<S, A> {
+  readonly ok: boolean;
+  readonly detail: string;
+  /**
+   * The implementation's path through TLC's states, when every step matched: one step per TLC state, and for a loop
+   * the step back to the state it returns to (the explorer's lassos have it too); loopsBackTo as TLC's.
+   */
+  readonly trace?: Trace<S, A>;
+}
+
 /**
  * Follows TLC's trace on the model: each TLC state must be the projection of some successor of the last.
  * A lasso must also close (its last state steps back to the loop's first) and be fair on the model: each
@@ -127,26 +132,29 @@ export function replayOnImplementation<S, A>(
   model: Model<S, A>,
   pairing: TlaPairing<S>,
   trace: Pick<TlcViolation, "states" | "loopsBackTo" | "stutters">,
-): { ok: boolean; detail: string } {
+): Replay<S, A> {
   const { states } = trace;
   const wanted = states.map((s) => canonical(tlaRecord({ ...s.variables })));
   let current = model.initialStates().find((s) => projectedText(pairing, s) === wanted[0]);
   if (current === undefined) return { ok: false, detail: `no initial state of the implementation is TLC's state 1: ${wanted[0]}` };
   const classes = new FairnessClasses(model);
   const path: S[] = [current];
+  const steps: { action: A | null; state: S }[] = [{ action: null, state: current }];
   const takenAt: Set<number>[] = [];
   const stepTo = (from: S, target: string) => {
     const matching = model.actions(from).filter((a) => projectedText(pairing, model.next(from, a)) === target);
     return {
+      action: matching[0],
       next: matching.length ? model.next(from, matching[0]!) : undefined,
       taken: new Set(matching.map((a) => classes.classOf(a)).filter((c) => c >= 0)),
     };
   };
   for (let i = 1; i < wanted.length; i++) {
-    const { next, taken } = stepTo(current, wanted[i]!);
+    const { next, taken, action } = stepTo(current, wanted[i]!);
     if (next === undefined)
       return { ok: false, detail: `step ${i + 1} (${states[i]!.action}) has no matching transition; TLC's state: ${wanted[i]}` };
     takenAt.push(taken);
+    steps.push({ action: action!, state: next });
     path.push((current = next));
   }
   const replayed = `${states.length} states replayed step by step`;
@@ -159,21 +167,24 @@ export function replayOnImplementation<S, A>(
     );
   if (trace.stutters) {
     const owed = enabled(current);
+    const stuttering = { steps, loopsBackTo: steps.length - 1 };
     return owed.size === 0
-      ? { ok: true, detail: `${replayed}; the last stutters with no fair action enabled` }
-      : { ok: false, detail: `${replayed}, but the last state stutters while ${owed.size} weakly fair action(s) stay enabled` };
+      ? { ok: true, detail: `${replayed}; the last stutters with no fair action enabled`, trace: stuttering }
+      : { ok: false, detail: `${replayed}, but the last state stutters while ${owed.size} weakly fair action(s) stay enabled`, trace: stuttering };
   }
-  if (trace.loopsBackTo === null) return { ok: true, detail: replayed };
+  if (trace.loopsBackTo === null) return { ok: true, detail: replayed, trace: { steps, loopsBackTo: null } };
   const back = trace.loopsBackTo;
   const closing = stepTo(current, wanted[back]!);
   if (closing.next === undefined) return { ok: false, detail: `${replayed}, but state ${states.length} has no transition back to state ${back + 1}` };
   const taken = new Set([...takenAt.slice(back), closing.taken].flatMap((t) => [...t]));
   const cycle = path.slice(back).map(enabled);
   const starved = [...cycle[0]!].filter((c) => !taken.has(c) && cycle.every((e) => e.has(c)));
+  const lasso = { steps: [...steps, { action: closing.action!, state: closing.next }], loopsBackTo: back };
   return starved.length === 0
-    ? { ok: true, detail: `${replayed}, back to state ${back + 1}; the cycle is weakly fair` }
+    ? { ok: true, detail: `${replayed}, back to state ${back + 1}; the cycle is weakly fair`, trace: lasso }
     : {
         ok: false,
         detail: `${replayed}, back to state ${back + 1}, but ${starved.length} weakly fair action(s) stay enabled and are never taken in the cycle`,
+        trace: lasso,
       };
 }

@@ -4,10 +4,10 @@ import { basename, join } from "node:path";
 import { UsageError } from "../errors.ts";
 import type { Instance, TlaPairing } from "../spec.ts";
 import { twinOf, type Property, type TlaTwin } from "../props/property.ts";
-import { HashedStates } from "../crosscheck.ts";
-import { forEachDumpedState } from "./dump.ts";
-import type { TlcReport, TlcViolation } from "./output.ts";
-import { runTlc } from "./run.ts";
+import { HashedStates } from "./compare.ts";
+import { forEachDumpedState } from "../tlc/dump.ts";
+import type { TlcReport, TlcViolation } from "../tlc/output.ts";
+import { runTlc } from "../tlc/run.ts";
 
 /** What TLC found for a paired configuration: full counts, the reachable set, and each twin's outcome. */
 export interface PairedTlcResult {

@@ -1,4 +1,4 @@
-import { exploreProjected, HashedStates, projectedText, reachableDigest } from "../crosscheck.ts";
+import { exploreProjected, HashedStates, projectedText, reachableDigest } from "./compare.ts";
 import { UsageError } from "../errors.ts";
 import { explore } from "../explore/search.ts";
 import { safetyOnly } from "../explore/symmetry.ts";
