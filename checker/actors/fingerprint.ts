@@ -17,11 +17,10 @@ export class SystemFingerprint {
   private words: Int32Array;
   private readonly part = new Uint32Array(2);
   private readonly bag: boolean;
-  /** The last state `next` returned, the state it came from, and the keys the step took (one at most) and sent. */
+  /** The last state `next` returned, the state it came from, and how the step changed the network's sums. */
   private child: SystemState | undefined;
   private childOf: SystemState | undefined;
-  private taken: string | undefined;
-  private sent: readonly string[] | undefined;
+  private delta: Int32Array | undefined;
   /** The last parent, and the hashes of its processes' states and history and (bag) its network's sums. */
   private parent: SystemState | undefined;
   private readonly parentHashes = new Int32Array(6);
@@ -33,14 +32,13 @@ export class SystemFingerprint {
   }
 
   /**
-   * Tells that `next(parent, …)` returned `child`; when the step's only change to the network was taking the key
-   * `taken` (if any) and sending `sent`, they are given, so that the child's network is hashed from the parent's.
+   * Tells that `next(parent, …)` returned `child`. When the step's only change to the network was taking one key (at
+   * most) and sending some, `delta` is `keySums(sent, taken)`, so that the child's network is hashed from the parent's.
    */
-  derived(parent: SystemState, child: SystemState, taken?: string, sent?: readonly string[]): void {
+  derived(parent: SystemState, child: SystemState, delta?: Int32Array): void {
     this.childOf = parent;
     this.child = child;
-    this.taken = taken;
-    this.sent = sent;
+    this.delta = delta;
   }
 
   /** Writes the fingerprint of `state` into `out` ([hi, lo]); a PlainDataError naming the path if some part is not plain data. */
@@ -116,22 +114,25 @@ export class SystemFingerprint {
 
   /** The sums of the hashes of `state`'s network keys into `sum`: from its parent's when `derived` said how it changed. */
   private networkSum(state: SystemState, parent: SystemState | undefined): void {
-    if (parent === undefined || this.sent === undefined) return sumOf(state.network, this.sum);
-    let hi = this.parentHashes[4]!;
-    let lo = this.parentHashes[5]!;
-    if (this.taken !== undefined) {
-      const h = stringHash(this.taken);
-      hi = (hi - h[0]!) | 0;
-      lo = (lo - h[1]!) | 0;
-    }
-    for (let i = 0; i < this.sent.length; i++) {
-      const h = stringHash(this.sent[i]!);
-      hi = (hi + h[0]!) | 0;
-      lo = (lo + h[1]!) | 0;
-    }
-    this.sum[0] = hi;
-    this.sum[1] = lo;
+    if (parent === undefined || this.delta === undefined) return sumOf(state.network, this.sum);
+    this.sum[0] = (this.parentHashes[4]! + this.delta[0]!) | 0;
+    this.sum[1] = (this.parentHashes[5]! + this.delta[1]!) | 0;
   }
+}
+
+/**
+ * How a network's sums of key hashes change when the keys `sent` arrive and the key `taken` (if any) leaves: the sums of
+ * the sent keys' hashes less the taken key's, lane by lane (mod 2^32), as a new array [hi, lo].
+ */
+export function keySums(sent: readonly string[], taken?: string): Int32Array {
+  const sums = new Int32Array(2);
+  sumOf(sent, sums);
+  if (taken !== undefined) {
+    const h = stringHash(taken);
+    sums[0] = (sums[0]! - h[0]!) | 0;
+    sums[1] = (sums[1]! - h[1]!) | 0;
+  }
+  return sums;
 }
 
 /** The sums, lane by lane (mod 2^32), of the keys' string hashes. */

@@ -1,10 +1,10 @@
 import { assignIds, type Actor, type HistoryEvent, type Id, type Operation, type Out, type Roles, type StateOf } from "../../src/actor/index.ts";
 import { UsageError } from "../errors.ts";
 import type { Model } from "../model.ts";
-import { formatValue, namedEnvelope, ProcessNaming, systemView, type IdFields } from "./format.ts";
+import { formatValue } from "./format.ts";
 import { freezePlain } from "./freeze.ts";
 import { Channels, type Envelope } from "./network.ts";
-import { SystemFingerprint } from "./fingerprint.ts";
+import { keySums, SystemFingerprint } from "./fingerprint.ts";
 import { Interner, tuples } from "./intern.ts";
 import { ProcessMemo } from "./memo.ts";
 import { explainNonPlain } from "../state/plain-data.ts";
@@ -43,8 +43,6 @@ export interface ActorModelOptions<R extends Roles> {
    * ids hide in process states and messages. Declared here, used only when a run asks for it (`--symmetry`).
    */
   readonly symmetry?: SymmetryOptions<R>;
-  /** Where process states and messages hold process ids (./format.ts IdFields): traces show those ids as names. Display only. */
-  readonly idFields?: IdFields<keyof R & string>;
 }
 
 /** What `canonicalize` returns: the processes' states and the messages in flight, renamed. */
@@ -130,7 +128,6 @@ export function actorModel<R extends Roles>(roles: R, options: ActorModelOptions
   if (budget > 0 && crashable.length === 0) throw new UsageError(`crashes=${budget} but no process may crash: name the roles or ids in crashable`);
   const channels = new Channels(network);
   const names = actors.map((a) => a.name);
-  const naming = new ProcessNaming(names, ids, options.idFields);
   const roleEntries = Object.entries(ids);
   let rolesOf: { procs: readonly unknown[] | undefined; roles: unknown } = { procs: undefined, roles: undefined };
   const rolesByProcs = new WeakMap<readonly unknown[], unknown>();
@@ -138,9 +135,8 @@ export function actorModel<R extends Roles>(roles: R, options: ActorModelOptions
 
   const effects = new Effects<M>(channels, names);
   const fingerprints = new SystemFingerprint(network);
-  /** How the last `nextState` changed the network, when it only took (at most) one key and sent some: for the fingerprint. */
-  let tookKey: string | undefined;
-  let sentKeys: readonly string[] | undefined;
+  /** For the fingerprint: how the last `nextState` changed the network's sums of key hashes, when it only took (at most) one key and sent some. */
+  let networkDelta: Int32Array | undefined;
   const interner = new Interner();
   /** Process tuples, hashed from their (interned) process states' hashes, as the fingerprint hashes them. */
   const tupleInterner = new Interner(undefined, tuples);
@@ -304,15 +300,14 @@ export function actorModel<R extends Roles>(roles: R, options: ActorModelOptions
     },
 
     next(state, action) {
-      tookKey = undefined;
-      sentKeys = undefined;
+      networkDelta = undefined;
       let successor = nextState(state, action);
       if (options.canonicalize) {
         const renamed = canonical(successor);
-        if (renamed.network !== successor.network) sentKeys = undefined; // the network was rebuilt: hashed whole
+        if (renamed.network !== successor.network) networkDelta = undefined; // the network was rebuilt: hashed whole
         successor = renamed;
       }
-      fingerprints.derived(state, successor, tookKey, sentKeys);
+      fingerprints.derived(state, successor, networkDelta);
       return successor;
     },
 
@@ -336,13 +331,13 @@ export function actorModel<R extends Roles>(roles: R, options: ActorModelOptions
     describe(action) {
       switch (action.kind) {
         case "invoke":
-          return `${names[action.client]} invokes ${formatValue(action.operation, naming.bare)}`;
+          return `${names[action.client]} invokes ${formatValue(action.operation)}`;
         case "local":
           return `${names[action.process]} does ${action.event}`;
         case "deliver":
-          return `${names[action.envelope.to]} receives ${formatValue(naming.message(action.envelope.msg), naming.bare)} from ${names[action.envelope.from]}`;
+          return `${names[action.envelope.to]} receives ${formatValue(action.envelope.msg)} from ${names[action.envelope.from]}`;
         case "drop":
-          return `the network loses ${formatValue(naming.message(action.envelope.msg), naming.bare)} from ${names[action.envelope.from]} to ${names[action.envelope.to]}`;
+          return `the network loses ${formatValue(action.envelope.msg)} from ${names[action.envelope.from]} to ${names[action.envelope.to]}`;
         case "crash":
           return `${names[action.process]} crashes`;
       }
@@ -356,7 +351,7 @@ export function actorModel<R extends Roles>(roles: R, options: ActorModelOptions
           return { kind: "local", process: names[action.process], event: action.event };
         case "deliver":
         case "drop":
-          return { kind: action.kind, ...namedEnvelope(action.envelope, naming) };
+          return { kind: action.kind, ...namedEnvelope(action.envelope) };
         case "crash":
           return { kind: "crash", process: names[action.process] };
       }
@@ -364,7 +359,17 @@ export function actorModel<R extends Roles>(roles: R, options: ActorModelOptions
 
     isFinal: (state) => actors.every((actor, id) => !isLive(state, id) || (actor.done?.(state.procs[id]) ?? true)),
 
-    view: (state) => systemView(state, naming, (key) => channels.envelope(key)),
+    view: (state) => ({
+      ...Object.fromEntries(names.map((name, id) => [name, state.procs[id]])),
+      network: state.network.map((key) => {
+        const e = channels.envelope(key);
+        return `${names[e.from]}→${names[e.to]} ${formatValue(e.msg)}`;
+      }),
+      crashed: state.crashed.map((id) => names[id]),
+      history: state.history.map((e) =>
+        "call" in e ? `${names[e.client]} calls ${formatValue(e.call)}` : `${names[e.client]} returns ${formatValue(e.ret)}`,
+      ),
+    }),
   };
 
   function nextState(state: SystemState, action: SystemAction): SystemState {
@@ -372,25 +377,24 @@ export function actorModel<R extends Roles>(roles: R, options: ActorModelOptions
       case "invoke": {
         const step = invokeStep(state, action.client);
         if (step === null) throw new Error(`${names[action.client]} cannot invoke in this state: not one of its actions`);
-        sentKeys = step.sent;
+        networkDelta = step.sentSums;
         return after(state, action.client, step);
       }
       case "local": {
         const step = localStep(state, action.process, localKey(action.event), action)!;
-        sentKeys = step.sent;
+        networkDelta = step.sentSums;
         return after(state, action.process, step);
       }
       case "deliver": {
         const to = action.envelope.to;
         const step = localStep(state, to, action.key, action)!;
         const taken = channels.taken(action.index);
-        tookKey = taken < 0 ? undefined : action.key;
-        sentKeys = step.sent;
+        // The step is remembered per message key: what it takes is always this key.
+        networkDelta = taken < 0 ? step.sentSums : (step.deliveredSums ??= keySums(step.sent, action.key));
         return after(state, to, step, taken);
       }
       case "drop":
-        tookKey = state.network[action.index];
-        sentKeys = noKeys;
+        networkDelta = keySums([], state.network[action.index]!);
         return { ...state, network: channels.remove(state.network, action.index) };
       case "crash": {
         // The crash, then each live process that listens is notified in turn (by id), all in this one step.
@@ -434,11 +438,14 @@ export function actorModel<R extends Roles>(roles: R, options: ActorModelOptions
       ),
     };
   }
+
+  function namedEnvelope(e: Envelope) {
+    return { from: names[e.from], to: names[e.to], message: e.msg };
+  }
 }
 
 /** The event key under which an invocation is remembered (message keys are encodings of arrays: "[…"). */
 const invokeEvent = "invoke";
-const noKeys: readonly string[] = Object.freeze([]);
 
 /** One step of one process: its next state (interned), the keys it sent (as the network adds them), its history events. */
 class LocalStep {
@@ -446,12 +453,18 @@ class LocalStep {
   histories: WeakMap<readonly HistoryEvent[], readonly HistoryEvent[]> | undefined;
   /** The processes' states after this step, per processes' states before it. */
   procsAfter: WeakMap<readonly unknown[], readonly unknown[]> | undefined;
+  /** The sums of the hashes of the keys sent (./fingerprint.ts's keySums): how the step changes a network's sums. */
+  readonly sentSums: Int32Array;
+  /** For a delivery, the sums of the keys sent less the key delivered (which it takes, except on a duplicating network). */
+  deliveredSums: Int32Array | undefined;
 
   constructor(
     readonly proc: unknown,
     readonly sent: readonly string[],
     readonly events: readonly HistoryEvent[],
-  ) {}
+  ) {
+    this.sentSums = keySums(sent);
+  }
 }
 
 const withProc = (procs: readonly unknown[], id: Id, proc: unknown): readonly unknown[] => {
