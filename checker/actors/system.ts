@@ -1,7 +1,7 @@
 import { assignIds, type Actor, type HistoryEvent, type Id, type Operation, type Out, type Roles, type StateOf } from "../../src/actor/index.ts";
 import { UsageError } from "../errors.ts";
 import type { Model } from "../model.ts";
-import { formatValue } from "./format.ts";
+import { formatValue, namedEnvelope, ProcessNaming, systemView, type IdFields } from "./format.ts";
 import { freezePlain } from "./freeze.ts";
 import { Channels, type Envelope } from "./network.ts";
 import { keySums, SystemFingerprint } from "./fingerprint.ts";
@@ -43,6 +43,8 @@ export interface ActorModelOptions<R extends Roles> {
    * ids hide in process states and messages. Declared here, used only when a run asks for it (`--symmetry`).
    */
   readonly symmetry?: SymmetryOptions<R>;
+  /** Where process states and messages hold process ids (./format.ts IdFields): traces show those ids as names. Display only. */
+  readonly idFields?: IdFields<keyof R & string>;
 }
 
 /** What `canonicalize` returns: the processes' states and the messages in flight, renamed. */
@@ -128,6 +130,7 @@ export function actorModel<R extends Roles>(roles: R, options: ActorModelOptions
   if (budget > 0 && crashable.length === 0) throw new UsageError(`crashes=${budget} but no process may crash: name the roles or ids in crashable`);
   const channels = new Channels(network);
   const names = actors.map((a) => a.name);
+  const naming = new ProcessNaming(names, ids, options.idFields);
   const roleEntries = Object.entries(ids);
   let rolesOf: { procs: readonly unknown[] | undefined; roles: unknown } = { procs: undefined, roles: undefined };
   const rolesByProcs = new WeakMap<readonly unknown[], unknown>();
@@ -331,13 +334,13 @@ export function actorModel<R extends Roles>(roles: R, options: ActorModelOptions
     describe(action) {
       switch (action.kind) {
         case "invoke":
-          return `${names[action.client]} invokes ${formatValue(action.operation)}`;
+          return `${names[action.client]} invokes ${formatValue(action.operation, naming.bare)}`;
         case "local":
           return `${names[action.process]} does ${action.event}`;
         case "deliver":
-          return `${names[action.envelope.to]} receives ${formatValue(action.envelope.msg)} from ${names[action.envelope.from]}`;
+          return `${names[action.envelope.to]} receives ${formatValue(naming.message(action.envelope.msg), naming.bare)} from ${names[action.envelope.from]}`;
         case "drop":
-          return `the network loses ${formatValue(action.envelope.msg)} from ${names[action.envelope.from]} to ${names[action.envelope.to]}`;
+          return `the network loses ${formatValue(naming.message(action.envelope.msg), naming.bare)} from ${names[action.envelope.from]} to ${names[action.envelope.to]}`;
         case "crash":
           return `${names[action.process]} crashes`;
       }
@@ -351,7 +354,7 @@ export function actorModel<R extends Roles>(roles: R, options: ActorModelOptions
           return { kind: "local", process: names[action.process], event: action.event };
         case "deliver":
         case "drop":
-          return { kind: action.kind, ...namedEnvelope(action.envelope) };
+          return { kind: action.kind, ...namedEnvelope(action.envelope, naming) };
         case "crash":
           return { kind: "crash", process: names[action.process] };
       }
@@ -359,17 +362,7 @@ export function actorModel<R extends Roles>(roles: R, options: ActorModelOptions
 
     isFinal: (state) => actors.every((actor, id) => !isLive(state, id) || (actor.done?.(state.procs[id]) ?? true)),
 
-    view: (state) => ({
-      ...Object.fromEntries(names.map((name, id) => [name, state.procs[id]])),
-      network: state.network.map((key) => {
-        const e = channels.envelope(key);
-        return `${names[e.from]}→${names[e.to]} ${formatValue(e.msg)}`;
-      }),
-      crashed: state.crashed.map((id) => names[id]),
-      history: state.history.map((e) =>
-        "call" in e ? `${names[e.client]} calls ${formatValue(e.call)}` : `${names[e.client]} returns ${formatValue(e.ret)}`,
-      ),
-    }),
+    view: (state) => systemView(state, naming, (key) => channels.envelope(key)),
   };
 
   function nextState(state: SystemState, action: SystemAction): SystemState {
@@ -437,10 +430,6 @@ export function actorModel<R extends Roles>(roles: R, options: ActorModelOptions
         renamed.messages.map((m) => channels.keyOf(m.from, m.to, m.msg, (msg) => freezePlain(msg, "canonicalize: message"))),
       ),
     };
-  }
-
-  function namedEnvelope(e: Envelope) {
-    return { from: names[e.from], to: names[e.to], message: e.msg };
   }
 }
 
