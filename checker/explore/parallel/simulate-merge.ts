@@ -134,17 +134,16 @@ function walked(records: readonly ShareRecord[], cut: Key): { generated: number;
   return { generated, depth };
 }
 
-/** The distinct fingerprints first visited at or before the cut. */
+/**
+ * The distinct fingerprints first visited at or before the cut: the other shares' visits within the cut are merged
+ * into one share's table (this thread's, which it changes), each fingerprint keeping its earliest place; then counted.
+ */
 function distinctWithin(records: readonly ShareRecord[], cut: Key): number {
   const within = (trace: number, event: number) => trace < cut.trace || (trace === cut.trace && event <= cut.event);
-  if (records.length === 1) {
-    let count = 0;
-    eachVisit(records[0]!.visits, (_hi, _lo, trace, event) => void (within(trace, event) && count++));
-    return count;
-  }
-  const merged = new FirstVisits(records.reduce((sum, r) => sum + sizeOf(r), 0));
-  for (const r of records) eachVisit(r.visits, (hi, lo, trace, event) => within(trace, event) && merged.add(hi, lo, 0, 0));
-  return merged.size;
+  const base = records.map((r) => r.visits).find((v): v is FirstVisits => v instanceof FirstVisits) ?? new FirstVisits();
+  for (const r of records)
+    if (r.visits !== base) eachVisit(r.visits, (hi, lo, trace, event) => within(trace, event) && base.lower(hi, lo, trace, event));
+  let count = 0;
+  eachVisit(base, (_hi, _lo, trace, event) => void (within(trace, event) && count++));
+  return count;
 }
-
-const sizeOf = (r: ShareRecord) => (r.visits instanceof FirstVisits ? r.visits.size : r.visits.hi.length);

@@ -44,18 +44,33 @@ export class FirstVisits {
 
   /** Records a visit of a fingerprint; a fingerprint already there keeps its first place. */
   add(hi: number, lo: number, trace: number, event: number): void {
-    const mask = this.event.length - 1;
-    for (let i = (lo ^ Math.imul(hi, 0x9e3779b1)) & mask; ; i = (i + 1) & mask) {
-      if (this.event[i] === 0) {
-        this.hi[i] = hi;
-        this.lo[i] = lo;
-        this.trace[i] = trace;
-        this.event[i] = event + 1;
-        if (++this.size * 2 > this.event.length) this.grow();
-        return;
-      }
-      if (this.hi[i] === hi && this.lo[i] === lo) return;
+    const i = this.slotOf(hi, lo);
+    if (this.event[i] === 0) this.insert(i, hi, lo, trace, event);
+  }
+
+  /** Records a visit of a fingerprint made elsewhere: the fingerprint keeps the earlier of its two places. */
+  lower(hi: number, lo: number, trace: number, event: number): void {
+    const i = this.slotOf(hi, lo);
+    if (this.event[i] === 0) this.insert(i, hi, lo, trace, event);
+    else if (trace < this.trace[i]! || (trace === this.trace[i] && event + 1 < this.event[i]!)) {
+      this.trace[i] = trace;
+      this.event[i] = event + 1;
     }
+  }
+
+  /** The slot holding a fingerprint, or the empty slot where it goes. */
+  private slotOf(hi: number, lo: number): number {
+    const mask = this.event.length - 1;
+    for (let i = (lo ^ Math.imul(hi, 0x9e3779b1)) & mask; ; i = (i + 1) & mask)
+      if (this.event[i] === 0 || (this.hi[i] === hi && this.lo[i] === lo)) return i;
+  }
+
+  private insert(i: number, hi: number, lo: number, trace: number, event: number): void {
+    this.hi[i] = hi;
+    this.lo[i] = lo;
+    this.trace[i] = trace;
+    this.event[i] = event + 1;
+    if (++this.size * 2 > this.event.length) this.grow();
   }
 
   /** Calls `visit` with each fingerprint and its first place. */
