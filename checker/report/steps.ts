@@ -32,7 +32,7 @@ export function actionReport<S, A>(model: Model<S, A>, action: A): ActionReport 
 }
 
 /** An actor system's processes by id, with their roles; undefined for a model that is not one. */
-export function processesOf(model: Model<unknown, unknown> | Model<any, any>): ProcessReport[] | undefined {
+export function processesOf(model: object): ProcessReport[] | undefined {
   const actors = model as { names?: unknown; ids?: unknown };
   if (!Array.isArray(actors.names) || typeof actors.ids !== "object" || actors.ids === null) return undefined;
   const roles: string[] = [];
