@@ -141,6 +141,7 @@ function walked(records: readonly ShareRecord[], cut: Key): { generated: number;
 function distinctWithin(records: readonly ShareRecord[], cut: Key): number {
   const within = (trace: number, event: number) => trace < cut.trace || (trace === cut.trace && event <= cut.event);
   const base = records.map((r) => r.visits).find((v): v is FirstVisits => v instanceof FirstVisits) ?? new FirstVisits();
+  base.reserve(records.reduce((sum, r) => sum + (r.visits instanceof FirstVisits ? r.visits.size : r.visits.hi.length), 0));
   for (const r of records)
     if (r.visits !== base) eachVisit(r.visits, (hi, lo, trace, event) => within(trace, event) && base.lower(hi, lo, trace, event));
   let count = 0;

@@ -58,6 +58,11 @@ export class FirstVisits {
     }
   }
 
+  /** Makes room for `entries` fingerprints in all, so that adding them grows the table once at most (now). */
+  reserve(entries: number): void {
+    if (entries * 2 > this.event.length) this.grow(1 << Math.ceil(Math.log2(entries * 2)));
+  }
+
   /** The slot holding a fingerprint, or the empty slot where it goes. */
   private slotOf(hi: number, lo: number): number {
     const mask = this.event.length - 1;
@@ -96,9 +101,8 @@ export class FirstVisits {
     return packed;
   }
 
-  private grow(): void {
+  private grow(capacity = this.event.length * 2): void {
     const old = { hi: this.hi, lo: this.lo, trace: this.trace, event: this.event };
-    const capacity = old.event.length * 2;
     this.hi = new Uint32Array(capacity);
     this.lo = new Uint32Array(capacity);
     this.trace = new Float64Array(capacity);
