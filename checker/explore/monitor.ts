@@ -26,13 +26,8 @@ export class Monitor<S> {
     this.deadlock = this.watches.find((w) => w.property.kind === "deadlock");
     this.liveness = properties.filter(isLiveness).map((property) => ({ property, bits: new StateBytes() }));
     this.livenessTests = this.liveness.flatMap(({ property, bits }): LivenessTest<S>[] => {
-      const remembered = (predicate: (state: S) => boolean) => {
-        const answers = new ReadMemo(predicate);
-        return (state: S) => answers.holds(state);
-      };
-      if (property.kind === "eventually") return [{ bits, trigger: undefined, goal: remembered(property.holds) }];
-      if (property.kind === "leadsTo") return [{ bits, trigger: remembered(property.from), goal: remembered(property.to) }];
-      return [];
+      const bitsOf = livenessBits(property);
+      return bitsOf ? [{ bits, bitsOf }] : [];
     });
   }
 
@@ -52,9 +47,7 @@ export class Monitor<S> {
   /** Evaluates the per-state properties not yet decided on a newly discovered state; true on a violation. */
   onState(state: S, id: number): boolean {
     let violated = false;
-    for (const test of this.livenessTests) {
-      test.bits.set(id, (test.trigger === undefined ? 0 : test.trigger(state) ? trigger : 0) | (test.goal(state) ? goal : 0));
-    }
+    for (const test of this.livenessTests) test.bits.set(id, test.bitsOf(state));
     for (const w of this.perState) {
       if (w.found >= 0) continue;
       const ok = w.test!(state);
@@ -81,11 +74,31 @@ export interface LivenessWatch<S> {
   readonly bits: StateBytes;
 }
 
-/** A liveness property's state predicates and the bits they set: `trigger` (a leadsTo's from) and `goal`. */
+/** A liveness property's bits of a state, with where they are kept. */
 interface LivenessTest<S> {
   readonly bits: StateBytes;
-  readonly trigger: ((state: S) => boolean) | undefined;
-  readonly goal: (state: S) => boolean;
+  readonly bitsOf: (state: S) => number;
+}
+
+/**
+ * A liveness property's bits of a state: `trigger` when a leadsTo's `from` holds, `goal` when eventually's or leadsTo's
+ * `to` does (answers remembered as the safety properties' are); undefined for other kinds.
+ */
+export function livenessBits<S>(property: Property<S>): ((state: S) => number) | undefined {
+  const remembered = (predicate: (state: S) => boolean) => {
+    const answers = new ReadMemo(predicate);
+    return (state: S) => answers.holds(state);
+  };
+  if (property.kind === "eventually") {
+    const holds = remembered(property.holds);
+    return (state) => (holds(state) ? goal : 0);
+  }
+  if (property.kind === "leadsTo") {
+    const from = remembered(property.from);
+    const to = remembered(property.to);
+    return (state) => (from(state) ? trigger : 0) | (to(state) ? goal : 0);
+  }
+  return undefined;
 }
 
 /** Bits of a leadsTo's `from` (trigger) and of eventually's or leadsTo's `to` (goal). */

@@ -13,7 +13,7 @@ import { isLiveness, type Property } from "../../props/property.ts";
 import { getHeapStatistics } from "node:v8";
 import { fingerprint } from "../../state/fingerprint.ts";
 import { FairnessClasses } from "../fairness.ts";
-import { goal, stateTest, trigger } from "../monitor.ts";
+import { livenessBits, stateTest } from "../monitor.ts";
 import { symmetryOf, type SymmetryInUse } from "../symmetry.ts";
 import { IntList } from "./int-list.ts";
 import { FINAL_BYTE } from "./records.ts";
@@ -87,7 +87,7 @@ export class Participant<S, A> {
   private heldStates: S[] = [];
 
   private readonly tests: { readonly index: number; readonly sometimes: boolean; readonly test: (state: S) => boolean }[];
-  private readonly liveness: { readonly byte: number; readonly property: Property<S> }[];
+  private readonly liveness: { readonly byte: number; readonly bitsOf: (state: S) => number }[];
   private readonly fp = new Uint32Array(2);
   private readonly symmetry: SymmetryInUse<S> | undefined;
 
@@ -106,7 +106,7 @@ export class Participant<S, A> {
       const test = stateTest(property);
       return test ? [{ index, sometimes: property.kind === "sometimes", test }] : [];
     });
-    this.liveness = properties.filter(isLiveness).map((property, j) => ({ byte: 1 + j, property }));
+    this.liveness = properties.filter(isLiveness).map((property, j) => ({ byte: 1 + j, bitsOf: livenessBits(property) ?? (() => 0) }));
     const graph = this.liveness.length > 0;
     this.fairness = graph ? new FairnessClasses(model, fairness) : undefined;
     const list = () => new IntList();
@@ -330,11 +330,7 @@ export class Participant<S, A> {
         const ok = test(state);
         if (sometimes ? ok : !ok) shared.lower(FOUND + index, id);
       }
-      for (const { byte, property } of this.liveness) {
-        if (property.kind === "eventually") shared.records.setFlag(id, byte, property.holds(state) ? goal : 0);
-        else if (property.kind === "leadsTo")
-          shared.records.setFlag(id, byte, (property.from(state) ? trigger : 0) | (property.to(state) ? goal : 0));
-      }
+      for (const { byte, bitsOf } of this.liveness) shared.records.setFlag(id, byte, bitsOf(state));
     } catch (error) {
       const { records } = shared;
       this.threw(error, records.parent(id), records.actionIndex(id), "properties");
