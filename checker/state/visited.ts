@@ -84,6 +84,14 @@ export class VisitedSet {
     return this.table.byteLength + this.parents.length * 12;
   }
 
+  /** Bytes the set would allocate to take `more` states beyond those it holds (a growth keeps the old arrays while it copies). */
+  growthBytes(more: number): number {
+    let bytes = 0;
+    for (let capacity = this.capacity; (this.count + more) * 2 > capacity; capacity *= 2) bytes += capacity * 2 * 12;
+    for (let records = this.parents.length; this.count + more > records; records *= 2) bytes += records * 2 * 12;
+    return bytes;
+  }
+
   private grow(): void {
     const old = this.table;
     this.capacity *= 2;
