@@ -97,7 +97,8 @@ describe("a search gives the same result whether its states wait as objects or p
   // [spec, variant, settings, whether to continue after a violation, strategies]
   const both = ["bfs", "dfs"] as const;
   const cases: [Spec, string, string[], boolean, readonly ("bfs" | "dfs")[]][] = [
-    [abd as Spec, "main", ["clients=1", "ops=w1r"], true, both],
+    [abd as Spec, "main", ["clients=1", "ops=w1"], true, both], // a crash: the crashed list goes from [] to [s]
+    [abd as Spec, "main", ["servers=2", "crashes=0", "network=lossy"], true, both],
     [abd as Spec, "reader-no-writeback", [], false, ["bfs"]], // violates linearizable: the same shortest counterexample
     [abd as Spec, "two-crashes", [], true, both], // deadlocks, and a liveness property fails: the same lasso
     [abd as Spec, "main", ["clients=1", "ops=w1r", "network=fifo"], true, both],
