@@ -29,6 +29,7 @@ const commands: Record<string, () => Promise<Command>> = {
   crosscheck: async () => (await import("./commands/paired.ts")).crosscheckCommand,
   baselines: async () => (await import("./commands/baselines.ts")).baselinesCommand,
   new: async () => (await import("./commands/new.ts")).newCommand,
+  explore: async () => (await import("./commands/explore.ts")).exploreCommand,
 };
 
 const isHelp = (arg: string) => arg === "--help" || arg === "-h";

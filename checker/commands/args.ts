@@ -43,6 +43,9 @@ export interface Args {
   readonly specs: string | undefined;
   /** Use the specs bundled with Interleave (the examples). */
   readonly examples: boolean;
+  /** explore: the port to serve on (undefined: a free one), and an ITF trace file to show first. */
+  readonly port: number | undefined;
+  readonly trace: string | undefined;
 }
 
 /** The folder of specs the arguments choose (`--specs DIR`, `--examples`, else specs/ of the nearest package.json). */

@@ -23,6 +23,14 @@ export function seedOf(raw: string | undefined): number | undefined {
   return value;
 }
 
+/** A TCP port from 1 to 65535 in decimal digits, or a UsageError. */
+export function portOf(raw: string | undefined): number | undefined {
+  if (raw === undefined) return undefined;
+  const value = /^[0-9]+$/.test(raw) ? Number(raw) : NaN;
+  if (!(value >= 1 && value <= 65535)) throw new UsageError(`--port takes a port from 1 to 65535 in decimal digits, got "${raw}"`);
+  return value;
+}
+
 const levels: readonly FairnessLevel[] = ["weak", "strong", "none"];
 /** The kinds of action fairness is chosen for: those of actor systems, and "action" for a model without `fairness`. */
 const kinds = ["deliver", "invoke", "local", "action"];
@@ -125,5 +133,7 @@ function argsOf(positionals: readonly string[], values: Partial<Record<OptionNam
     force: flag("force"),
     specs: text("specs"),
     examples: flag("examples"),
+    port: portOf(text("port")),
+    trace: text("trace"),
   };
 }

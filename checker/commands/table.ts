@@ -31,6 +31,8 @@ export const optionTable = {
   json: { type: "boolean", doc: "print JSON on stdout instead of a report" },
   specs: { type: "string", value: "DIR", doc: "the folder of spec folders (default: specs/ beside the nearest package.json)" },
   examples: { type: "boolean", doc: "use the specs bundled with Interleave" },
+  port: { type: "string", value: "N", doc: "explore: the port on 127.0.0.1 to serve the page on (default: a free one)" },
+  trace: { type: "string", value: "FILE.itf.json", doc: "explore: a counterexample to show first (an ITF trace of this spec and configuration)" },
 } as const satisfies Record<string, { type: "string" | "boolean"; multiple?: boolean; value?: string; doc: string }>;
 
 export type OptionName = keyof typeof optionTable;
@@ -104,6 +106,12 @@ export const commandTable: Readonly<Record<string, readonly CommandForm[]>> = {
     form("new", "<name>", "scaffold a working protocol: its actors, spec, TLA+ twin and a vitest test", ["dir", "force"], {
       positionals: { min: 1, max: 1 },
     }),
+  ],
+  explore: [
+    form("explore", "<spec|model file>", "a web page to step through a configuration by hand, see each property there, and walk a counterexample", [
+      ...(["variant", "set", "port", "trace"] as const),
+      ...where,
+    ]),
   ],
   "tlc:install": [form("tlc:install", "", "download the pinned TLC release (SHA-256 checked) into the user cache", [], { positionals: none })],
 };
