@@ -32,16 +32,28 @@ const SET = 12;
 const HOLE = 13; // an array's missing element
 const FROZEN = 0x10; // with ARRAY, RECORD or NULL_RECORD: the root, frozen
 
+type BuildRecord = (values: readonly unknown[], at: number) => Record<string, unknown>;
+
+/** An object literal of `keys` taking its values from `v[a…]`; null where a literal will not do. */
+function literalFor(keys: readonly string[]): BuildRecord | null {
+  // "__proto__" in a literal would set the prototype; past a few dozen keys a literal gains nothing.
+  if (keys.includes("__proto__") || keys.length > 32) return null;
+  const fields = keys.map((key, i) => `${JSON.stringify(key)}: v[a + ${i}]`);
+  try {
+    return new Function("v", "a", `return { ${fields.join(", ")} };`) as BuildRecord;
+  } catch {
+    return null; // code generation disallowed (--disallow-code-generation-from-strings)
+  }
+}
+
 /**
  * The keys of a record, in order, and how to build a record of them from values. A record built key by key (keyed
  * stores) takes about 25 ns a key; the records of a shape are built by an object literal made for it once (its keys
  * written as JSON string literals), as fast as the model's own literals, and in the same key order.
  */
-type BuildRecord = (values: readonly unknown[], at: number) => Record<string, unknown>;
-
 class Shape {
   readonly keys: readonly string[];
-  private literal: BuildRecord | undefined;
+  private literal: BuildRecord | null | undefined; // null: built key by key
 
   constructor(keys: string[]) {
     this.keys = Object.freeze(keys);
@@ -49,13 +61,8 @@ class Shape {
 
   /** A record of these keys holding `values[at…]`, in order. */
   record(values: readonly unknown[], at: number): Record<string, unknown> {
-    if (this.literal === undefined) {
-      // "__proto__" in a literal would set the prototype; past a few dozen keys a literal gains nothing.
-      if (this.keys.includes("__proto__") || this.keys.length > 32) return this.nullRecord(values, at, {});
-      const fields = this.keys.map((key, i) => `${JSON.stringify(key)}: v[a + ${i}]`);
-      this.literal = new Function("v", "a", `return { ${fields.join(", ")} };`) as BuildRecord;
-    }
-    return this.literal!(values, at);
+    if (this.literal === undefined) this.literal = literalFor(this.keys);
+    return this.literal === null ? this.nullRecord(values, at, {}) : this.literal(values, at);
   }
 
   /** A record of these keys holding `values[at…]`, built key by key on `into` (default: a record with no prototype). */

@@ -112,6 +112,8 @@ describe("pack and unpack", () => {
     expect(Object.getPrototypeOf(own)).toBe(Object.prototype);
     expect(Object.keys(own)).toEqual(["__proto__", "k"]);
     expect(Object.getOwnPropertyDescriptor(own, "__proto__")?.value).toBe(5);
+    const wide = Object.fromEntries(Array.from({ length: 40 }, (_, i) => [`k${39 - i}`, i]));
+    expect(Object.entries(roundTrip(wide))).toEqual(Object.entries(wide)); // past the keys a literal is made for
     const frozen = roundTrip(Object.freeze({ a: [1] }));
     expect(Object.isFrozen(frozen)).toBe(true);
     expect(Object.isFrozen(frozen.a)).toBe(false);
