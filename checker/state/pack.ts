@@ -7,11 +7,13 @@
  * - objects that are not extensible (frozen: the actor model freezes and interns every part of its states) by
  *   reference too: `unpack` gives back the very same object, so what is keyed by identity (interned process states,
  *   remembered steps, kept hashes) keeps working, and a part shared by many states is stored once;
+ * - so are objects held by the table already, and a state's parts it shares with the state it came from (`inherit`);
  * - the other objects (records, arrays, Maps, Sets) inline, member by member, as copies: states are plain data,
  *   compared by content (the visited set already takes two states equal in content for one), so a copy is the same state.
  * The root is rebuilt when it is a record or an array, frozen again if it was. A part that is not plain data (a
  * function, a symbol, a class instance, a cycle) cannot be kept exactly and is refused: a PlainDataError (a UsageError)
- * naming its path. Each packed state must be unpacked (or dropped) exactly once: that releases its references.
+ * naming its path. Each packed state must be unpacked exactly once: that releases its references (a queue let go
+ * whole takes its table with it).
  */
 import { explainNonPlain, maxDepth, notPlain } from "./plain-data.ts";
 import { SharedValues } from "./shared-values.ts";
