@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { HistoryEvent, Operation } from "../../src/actor/index.ts";
+import { call, randomHistories, ret, r, w } from "../helpers/histories.ts";
 import {
   Frontier,
   isLinearizable,
@@ -10,11 +11,6 @@ import {
   type HistoryOperation,
 } from "../../checker/props/linearizability.ts";
 import { casRegister, register, type SequentialSpec } from "../../checker/props/sequential.ts";
-
-const call = (client: number, op: Operation): HistoryEvent => ({ client, call: op });
-const ret = (client: number, value: unknown): HistoryEvent => ({ client, ret: value });
-const w = (value: number): Operation => ({ op: "write", value });
-const r: Operation = { op: "read" };
 
 describe("linearizability: hand-made histories", () => {
   it("a write then a read of its value", () => {
@@ -93,37 +89,8 @@ function* permutations(items: readonly number[]): Generator<number[]> {
   for (let i = 0; i < items.length; i++) for (const rest of permutations([...items.slice(0, i), ...items.slice(i + 1)])) yield [items[i]!, ...rest];
 }
 
-/** Random histories: up to 3 clients, each a sequence of ops; calls and returns interleaved at random. */
-const histories = fc
-  .array(fc.array(fc.oneof(fc.constant<Operation>(r), fc.integer({ min: 1, max: 2 }).map(w)), { minLength: 1, maxLength: 2 }), {
-    minLength: 1,
-    maxLength: 3,
-  })
-  .chain((scripts) =>
-    fc.tuple(
-      fc.constant(scripts),
-      fc.array(fc.nat(scripts.length - 1), { minLength: 12, maxLength: 12 }),
-      fc.array(fc.constantFrom<unknown>(null, 1, 2, "ok"), { minLength: 6, maxLength: 6 }),
-      fc.nat(3),
-    ),
-  )
-  .map(([scripts, schedule, results, cut]) => {
-    const history: HistoryEvent[] = [];
-    const position = scripts.map(() => 0);
-    const open = scripts.map(() => false);
-    let k = 0;
-    for (const c of schedule) {
-      if (open[c]) {
-        const op = scripts[c]![position[c]! - 1]!;
-        history.push(ret(c, op.op === "write" ? "ok" : results[k++ % results.length]));
-        open[c] = false;
-      } else if (position[c]! < scripts[c]!.length) {
-        history.push(call(c, scripts[c]![position[c]!++]!));
-        open[c] = true;
-      }
-    }
-    return history.slice(0, Math.max(1, history.length - cut));
-  });
+/** Random histories, some cut short (an operation left pending). */
+const histories = randomHistories([null, 1, 2, "ok"], 3);
 
 describe("linearizability agrees with a brute-force oracle", () => {
   it("on random small histories, with both verdicts occurring", () => {

@@ -1,15 +1,11 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { HistoryEvent, Operation } from "../../src/actor/index.ts";
+import { call, randomHistories, ret, r, w } from "../helpers/histories.ts";
 import { isLinearizable, operations } from "../../checker/props/linearizability.ts";
 import { register } from "../../checker/props/sequential.ts";
 import { encode } from "../../checker/state/encode.ts";
 import { explainLinearizability } from "../../checker/report/linearizability.ts";
-
-const call = (client: number, op: Operation): HistoryEvent => ({ client, call: op });
-const ret = (client: number, value: unknown): HistoryEvent => ({ client, ret: value });
-const w = (value: number): Operation => ({ op: "write", value });
-const r: Operation = { op: "read" };
 
 /** The histories of a trace in which each step adds one event of `history`. */
 const stepwise = (history: readonly HistoryEvent[]): (readonly HistoryEvent[])[] => [...history.map((_, i) => history.slice(0, i)), history];
@@ -88,33 +84,5 @@ function subsets(items: readonly number[]): number[][] {
   return items.reduce<number[][]>((all, x) => [...all, ...all.map((s) => [...s, x])], [[]]);
 }
 
-/** Random histories: up to 3 clients, each a sequence of up to 2 operations; calls and returns interleaved at random. */
-const histories = fc
-  .array(fc.array(fc.oneof(fc.constant<Operation>(r), fc.integer({ min: 1, max: 2 }).map(w)), { minLength: 1, maxLength: 2 }), {
-    minLength: 1,
-    maxLength: 3,
-  })
-  .chain((scripts) =>
-    fc.tuple(
-      fc.constant(scripts),
-      fc.array(fc.nat(scripts.length - 1), { minLength: 12, maxLength: 12 }),
-      fc.array(fc.constantFrom<unknown>(null, 1, 2), { minLength: 6, maxLength: 6 }),
-    ),
-  )
-  .map(([scripts, schedule, results]) => {
-    const history: HistoryEvent[] = [];
-    const position = scripts.map(() => 0);
-    const open = scripts.map(() => false);
-    let k = 0;
-    for (const c of schedule) {
-      if (open[c]) {
-        const op = scripts[c]![position[c]! - 1]!;
-        history.push(ret(c, op.op === "write" ? "ok" : results[k++ % results.length]));
-        open[c] = false;
-      } else if (position[c]! < scripts[c]!.length) {
-        history.push(call(c, scripts[c]![position[c]!++]!));
-        open[c] = true;
-      }
-    }
-    return history;
-  });
+/** Random complete histories (see randomHistories). */
+const histories = randomHistories([null, 1, 2]);
