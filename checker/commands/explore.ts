@@ -1,9 +1,8 @@
 import { readFileSync } from "node:fs";
-import { basename } from "node:path";
 import { loadSpec } from "../discover.ts";
 import { UsageError } from "../errors.ts";
 import { CheckJob } from "../explorer-ui/check-job.ts";
-import { itfTrace, walkTrace, type LoadedTrace } from "../explorer-ui/replay.ts";
+import { walkFile, type LoadedTrace } from "../explorer-ui/replay.ts";
 import { serveExplorer } from "../explorer-ui/server.ts";
 import { openSession, type ExplorerSession } from "../explorer-ui/session.ts";
 import { specsRootOf, type Args } from "./args.ts";
@@ -16,14 +15,7 @@ function traceFile(session: ExplorerSession, file: string): LoadedTrace {
   } catch (error) {
     throw new UsageError(`--trace ${file}: ${(error as NodeJS.ErrnoException).code === "ENOENT" ? "no such file" : (error as Error).message}`);
   }
-  const trace = itfTrace(text, file);
-  try {
-    return { source: basename(file), ...trace.about, steps: walkTrace(session, trace), loopsBackTo: trace.loopsBackTo };
-  } catch (error) {
-    throw new UsageError(
-      `--trace ${file} is not a trace of ${session.spec.name} (${session.variant}) at this configuration: ${(error as Error).message}`,
-    );
-  }
+  return walkFile(session, text, file);
 }
 
 /**

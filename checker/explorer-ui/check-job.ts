@@ -26,9 +26,10 @@ export class CheckJob {
     return this.current;
   }
 
-  /** Starts the check unless one is running; false when one was. */
-  start(onDone: (status: CheckStatus) => void = () => {}): boolean {
+  /** Starts the check unless one is running (false then); `continue` explores on after a violation, as check --continue. */
+  start(options: { readonly continue?: boolean } = {}): boolean {
     if (this.current.state === "running") return false;
+    const job: SearchJob = { ...this.job, search: { ...this.job.search, continue: options.continue === true } };
     const flag = new Int32Array(new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT));
     const worker = startSearchThread();
     this.worker = worker;
@@ -47,9 +48,8 @@ export class CheckJob {
         this.current = { state: "done", document: outcome.runs[0].document, stopped: Atomics.load(flag, 0) !== 0 };
       else if (outcome?.type === "error") this.current = { state: "error", message: outcome.message };
       else this.current = { state: "error", message: `the search thread ended (exit code ${code}) without a result` };
-      onDone(this.current);
     });
-    worker.postMessage({ job: this.job, stop: flag.buffer as SharedArrayBuffer } satisfies ToSearchThread);
+    worker.postMessage({ job, stop: flag.buffer as SharedArrayBuffer } satisfies ToSearchThread);
     return true;
   }
 

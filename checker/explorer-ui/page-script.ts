@@ -224,13 +224,16 @@ export const pageScript = String.raw`
       if (i === app.pos) classes.push("current");
       if (i > app.pos) classes.push("ahead");
       if (onTrace(i)) classes.push("on-trace");
-      var loopBack = app.trace && onTrace(i) && app.trace.loopsBackTo !== null && i === app.trace.steps.length - 1 && app.trace.loopsBackTo < i;
+      var lassoEnd = app.trace && onTrace(i) && app.trace.loopsBackTo !== null && i === app.trace.steps.length - 1;
+      var loopBack = lassoEnd && app.trace.loopsBackTo < i;
+      var stutters = lassoEnd && app.trace.loopsBackTo === i;
       list.appendChild(
         h("li", { class: classes.join(" "), "data-pos": i, title: "state #" + step.id, onclick: function () { goTo(i); } }, [
           h("span", { class: "num" }, String(i + 1)),
           h("span", { class: "label" }, step.label),
           earlier >= 0 ? h("span", { class: "tag" }, "= state " + (earlier + 1)) : null,
           loopBack ? h("span", { class: "tag loop" }, "\u21ba back to " + (app.trace.loopsBackTo + 1)) : null,
+          stutters ? h("span", { class: "tag loop" }, "\u21ba stays here forever") : null,
         ]),
       );
     });
@@ -291,7 +294,7 @@ export const pageScript = String.raw`
     }
     $("environment-head").hidden = false;
     envKeys.forEach(function (k) {
-      if (k === "network") env.appendChild(networkBox(view.network, old ? old.network : undefined));
+      if (k === "network") env.appendChild(networkBox(view.network, old ? old.network : undefined, crashed));
       else if (k === "history") env.appendChild(historyBox(view.history, old ? old.history : undefined));
       else if (k === "crashed") env.appendChild(crashedBox(view.crashed));
       else env.appendChild(card(k, null, view[k], old ? old[k] : undefined));
@@ -309,7 +312,7 @@ export const pageScript = String.raw`
     });
   }
 
-  function networkBox(network, before) {
+  function networkBox(network, before, crashed) {
     var list = Array.isArray(network) ? network : [];
     var added = before ? bagMinus(list, before) : [];
     var gone = before ? bagMinus(before, list) : [];
@@ -318,7 +321,8 @@ export const pageScript = String.raw`
       var k = canonical(e);
       var at = addedLeft.indexOf(k);
       if (at >= 0) addedLeft.splice(at, 1);
-      return messageRow(e, at >= 0 ? "new" : "");
+      var dead = isEnvelope(e) && crashed.indexOf(e.to) >= 0;
+      return messageRow(e, at >= 0 ? "new" : dead ? "dead" : "");
     });
     gone.forEach(function (e) { rows.push(messageRow(e, "gone")); });
     return h("div", { class: "card env" }, [
@@ -329,7 +333,8 @@ export const pageScript = String.raw`
 
   function messageRow(e, kind) {
     var envelope = isEnvelope(e);
-    return h("tr", { class: kind, title: kind === "new" ? "sent by the last step" : kind === "gone" ? "taken by the last step" : "" }, [
+    var titles = { new: "sent by the last step", gone: "taken by the last step", dead: "to a crashed process: never delivered" };
+    return h("tr", { class: kind, title: titles[kind] || "" }, [
       h("td", null, envelope ? e.from : ""),
       h("td", null, envelope ? e.to : ""),
       h("td", { class: "value" }, envelope ? show(e.message) : show(e)),
@@ -418,6 +423,12 @@ export const pageScript = String.raw`
     append(table, rows);
   }
 
+  function lassoText(t) {
+    if (t.loopsBackTo === null) return "";
+    if (t.loopsBackTo === t.steps.length - 1) return ", a lasso: the last state stays forever (stuttering)";
+    return ", a lasso: the last state is state " + (t.loopsBackTo + 1) + " again, and the loop repeats forever";
+  }
+
   function renderTrace() {
     var box = clear($("trace"));
     var t = app.trace;
@@ -427,14 +438,16 @@ export const pageScript = String.raw`
     var on = onTrace(app.pos);
     append(box, [
       h("h2", null, title),
-      h("p", null, t.steps.length + " states" + (t.loopsBackTo !== null ? ", a lasso: the last state goes back to state " + (t.loopsBackTo + 1) : "") + (on ? "; you are at its step " + (app.pos + 1) : "; you have left it") + "."),
+      h("p", null, t.steps.length + " states" + lassoText(t) + (on ? "; you are at its step " + (app.pos + 1) : "; you have left it") + "."),
       t.error ? h("p", { class: "error-text" }, "The model's code threw: " + t.error) : null,
       on ? null : h("button", { onclick: function () { loadTrace(t); } }, "Back to the counterexample"),
       on && app.pos < t.steps.length - 1 ? h("button", { id: "trace-end", onclick: function () { goTo(t.steps.length - 1); } }, "Go to its last state \u21e5") : null,
     ]);
     if (t.loop) {
       var fair = t.loop.enabledThroughout || [];
-      box.appendChild(h("p", null, fair.length === 0 ? "The loop is fair: no action owed fairness stays enabled in all of its states." : "Actions owed fairness enabled in every state of the loop:"));
+      var stutter = t.loopsBackTo === t.steps.length - 1;
+      var none = stutter ? "No action owed fairness is enabled in its last state, so the execution may stay there forever." : "The loop is fair: no action owed fairness stays enabled in all of its states.";
+      box.appendChild(h("p", null, fair.length === 0 ? none : "Actions owed fairness enabled in every state of the loop, each taken by it:"));
       if (fair.length) box.appendChild(h("ul", null, fair.map(function (a) { return h("li", null, a.label + " (" + a.fairness + ")"); })));
     }
     if (t.explanation) {
@@ -540,7 +553,7 @@ export const pageScript = String.raw`
   // ----- the check and trace files -----
 
   function runCheck() {
-    api("POST", "/api/check", {}).then(showCheck).catch(fail);
+    api("POST", "/api/check", { continue: $("check-all").checked }).then(showCheck).catch(fail);
   }
 
   function stopCheck() {
@@ -566,12 +579,23 @@ export const pageScript = String.raw`
     if (status.state !== "done") return;
     var sum = status.summary;
     var violated = status.properties.filter(function (p) { return p.holds === false; });
-    box.textContent =
+    var undecided = status.properties.filter(function (p) { return p.holds === null; });
+    clear(box);
+    append(box, [
       "Check: " + sum.distinctStates.toLocaleString("en") + " states, depth " + sum.depth + (sum.complete ? ", complete" : ", stopped (" + sum.stopReason + ")") +
-      (violated.length ? "; violated: " + violated.map(function (p) { return p.name; }).join(", ") : "");
-    if (status.error) fail(new Error(status.error));
-    else if (status.trace) loadTrace(status.trace);
-    else say(violated.length ? "A property is violated, with no trace to show." : sum.complete ? "Every property holds in this configuration: no counterexample." : "The check stopped before finding a counterexample.", violated.length ? "error" : "info");
+        (violated.length ? "; violated: " + violated.map(function (p) { return p.name; }).join(", ") : "") +
+        (undecided.length ? "; undecided: " + undecided.length : ""),
+    ]);
+    if (status.traces.length > 1) {
+      append(box, [" · counterexamples: "]);
+      status.traces.forEach(function (t) {
+        append(box, [h("button", { class: "link", "data-property": t.property, onclick: function () { loadTrace(t); } }, t.property), " "]);
+      });
+    }
+    if (status.errors.length) fail(new Error(status.errors.join("; ")));
+    if (status.traces.length) loadTrace(status.traces[0]);
+    else if (!status.errors.length)
+      say(violated.length ? "A property is violated, with no trace to show." : sum.complete ? "Every property holds in this configuration: no counterexample." : "The check stopped before finding a counterexample.", violated.length ? "error" : "info");
   }
 
   function uploadTrace(file) {

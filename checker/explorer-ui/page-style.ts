@@ -20,6 +20,8 @@ button.primary { background: var(--accent); border-color: var(--accent); color: 
 .file-button input { display: none; }
 #check-status { color: var(--muted); font-size: 13px; flex-basis: 100%; }
 #check-status:empty { display: none; }
+.check-all { font-size: 13px; color: var(--muted); white-space: nowrap; }
+button.link { border: none; background: none; padding: 0 2px; color: var(--accent); text-decoration: underline; font-family: var(--mono); font-size: 12.5px; }
 .message { display: none; margin: 8px 16px 0; padding: 6px 10px; border-radius: 6px; }
 .message.info { display: block; background: var(--new); }
 .message.error { display: block; background: var(--bad-bg); color: var(--bad); }
@@ -62,6 +64,7 @@ table.messages th { text-align: left; color: var(--muted); font-weight: normal; 
 table.messages td { padding: 2px 6px 2px 0; font-family: var(--mono); font-size: 12.5px; vertical-align: top; }
 table.messages tr.new td { background: var(--new); }
 table.messages tr.gone td { text-decoration: line-through; color: var(--muted); }
+table.messages tr.dead td { color: var(--muted); font-style: italic; }
 ol.history { margin: 0; padding-left: 22px; font-family: var(--mono); font-size: 12.5px; }
 ol.history li.new { background: var(--new); }
 ol.history li.ret { color: var(--good); }

@@ -1,8 +1,9 @@
-import * as Either from "effect/Either";
-import * as Schema from "effect/Schema";
 import { UsageError } from "../errors.ts";
+import type { ResultDocument } from "../report.ts";
 import type { LinearizabilityExplanation } from "../report/linearizability.ts";
 import type { LoopFairness } from "../report/loop.ts";
+import { configText } from "../config-text.ts";
+import { readItfTrace } from "../trace-files/itf.ts";
 import { canonicalJson } from "../trace/diff.ts";
 import type { ExplorerSession } from "./session.ts";
 
@@ -100,75 +101,78 @@ export function walkTrace(session: ExplorerSession, trace: TraceToWalk): LoadedS
   return steps;
 }
 
-const ItfTrace = Schema.Struct({
-  "#meta": Schema.optional(Schema.Record({ key: Schema.String, value: Schema.Unknown })),
-  states: Schema.Array(Schema.Record({ key: Schema.String, value: Schema.Unknown })),
-  loop: Schema.optional(Schema.NullOr(Schema.Int.pipe(Schema.nonNegative()))),
-});
-
-/** What an ITF file of Interleave's says about its counterexample under `#meta.interleave` (checker/trace-files). */
-const InterleaveMeta = Schema.Struct({
-  property: Schema.optional(
-    Schema.Struct({
-      name: Schema.String,
-      kind: Schema.optional(Schema.String),
-      explanation: Schema.optional(Schema.Unknown),
-      error: Schema.optional(Schema.String),
-    }),
-  ),
-  loop: Schema.optional(Schema.Unknown),
-});
-
 /** A trace to walk read from an ITF file, with what the file says about it (Interleave's files name the property). */
 export interface ItfFileTrace extends TraceToWalk {
   readonly about: Omit<LoadedTrace, "steps" | "loopsBackTo" | "source">;
+  /** The run the file says it comes from (spec, variant, configuration), for an error that says why it does not walk. */
+  readonly from: string;
 }
 
-const parsedJson = (value: unknown): unknown => {
-  if (typeof value !== "string") return value;
-  try {
-    return JSON.parse(value);
-  } catch {
-    return undefined;
-  }
-};
-
 /**
- * An ITF trace (Apalache/Quint's format: `states`, optional `loop`) as a trace to walk. A state's `#meta.action`, when
- * it is an action as result documents write it (an object with a `kind`, or its JSON text), is matched too. A
- * UsageError for what is not one.
+ * An ITF file's trace (read by checker/trace-files/itf.ts: Interleave's own files, and other tools' traces as TLA+
+ * states) as a trace to walk. The actions of Interleave's traces of the model's states are matched too; other
+ * traces walk by their states alone. A UsageError (one line, naming `name`) for what is not an ITF trace.
  */
 export function itfTrace(text: string, name: string): ItfFileTrace {
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch (error) {
-    throw new UsageError(`${name} is not JSON: ${(error as Error).message.split("\n")[0]}`);
-  }
-  const decoded = Schema.decodeUnknownEither(ItfTrace)(json);
-  if (Either.isLeft(decoded))
-    throw new UsageError(`${name} is not an ITF trace: it needs "states", an array of records (and "loop", a state's index)`);
-  const { states, loop } = decoded.right;
-  if (states.length === 0) throw new UsageError(`${name} has no state`);
-  if (loop !== undefined && loop !== null && loop >= states.length)
-    throw new UsageError(`${name}: "loop" is ${loop}, but the trace has ${states.length} states`);
-  const meta = Schema.decodeUnknownEither(InterleaveMeta)(parsedJson(decoded.right["#meta"]?.interleave));
-  const about = Either.isRight(meta) ? meta.right : {};
+  const { run, property } = readItfTrace(text, name);
+  const { trace } = property;
+  const ours = trace.source === "model";
+  const config = run.config === undefined ? "" : ` ${configText(run.config)}`;
   return {
-    states: states.map((state, i) => {
-      const action = parsedJson((state["#meta"] as { action?: unknown } | undefined)?.action);
-      const kind = typeof action === "object" && action !== null ? (action as { kind?: unknown }).kind : undefined;
-      // "init" is no action; "tla" (a TLC step not replayed) and "step" (a foreign trace's) name none of the model's.
-      const known = i > 0 && typeof kind === "string" && !["init", "tla", "step"].includes(kind);
-      return { state, ...(known && { action }) };
-    }),
-    loopsBackTo: loop ?? null,
-    about: {
-      ...(about.property && { property: about.property.name }),
-      ...(about.property?.kind !== undefined && { kind: about.property.kind }),
-      ...(about.property?.explanation !== undefined && { explanation: about.property.explanation as LinearizabilityExplanation }),
-      ...(about.property?.error !== undefined && { error: about.property.error }),
-      ...(about.loop !== undefined && { loop: about.loop as LoopFairness }),
-    },
+    states: trace.steps.map((step, i) => ({ state: step.state, ...(ours && i > 0 && { action: step.action }) })),
+    loopsBackTo: trace.loopsBackTo,
+    about: ours
+      ? {
+          property: property.name,
+          ...(property.kind !== undefined && { kind: property.kind }),
+          ...(property.explanation && { explanation: property.explanation }),
+          ...(property.error !== undefined && { error: property.error }),
+          ...(trace.loop && { loop: trace.loop }),
+        }
+      : {},
+    from: ours ? `${run.spec} (${run.variant})${config}` : `${run.spec}, in TLA+ variables`,
   };
+}
+
+/** A trace file walked on the session's model; a UsageError saying which state does not walk and where the file comes from. */
+export function walkFile(session: ExplorerSession, text: string, name: string): LoadedTrace {
+  const trace = itfTrace(text, name);
+  try {
+    return { source: name.replace(/^.*[\\/]/, ""), ...trace.about, steps: walkTrace(session, trace), loopsBackTo: trace.loopsBackTo };
+  } catch (error) {
+    const here = `${session.spec.name} (${session.variant}) ${configText(session.config)}`.trim();
+    throw new UsageError(`${name} does not walk on ${here}: ${(error as Error).message} (the file is a trace of ${trace.from})`);
+  }
+}
+
+/**
+ * The counterexamples of a check's document (each violated property with a trace of the model's states, in the
+ * document's order), walked on the session's model; a trace that does not walk is an error line instead.
+ */
+export function counterexamples(session: ExplorerSession, document: ResultDocument): { traces: LoadedTrace[]; errors: string[] } {
+  const traces: LoadedTrace[] = [];
+  const errors: string[] = [];
+  for (const p of document.properties) {
+    if (p.holds !== false || p.trace?.source !== "model") continue;
+    const { trace } = p;
+    try {
+      const steps = walkTrace(session, {
+        states: trace.steps.map((s, i) => ({ state: s.state, ...(i > 0 && { action: s.action }) })),
+        loopsBackTo: trace.loopsBackTo,
+      });
+      traces.push({
+        source: "check",
+        property: p.name,
+        kind: p.kind,
+        steps,
+        loopsBackTo: trace.loopsBackTo,
+        ...(trace.loop && { loop: trace.loop }),
+        ...(p.explanation && { explanation: p.explanation }),
+        ...(p.error !== undefined && { error: p.error }),
+      });
+    } catch (error) {
+      errors.push(`the counterexample to ${p.name} does not walk on this model: ${(error as Error).message}`);
+    }
+  }
+  return { traces, errors };
 }

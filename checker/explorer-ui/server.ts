@@ -5,7 +5,7 @@ import { UsageError, isUsageError } from "../errors.ts";
 import type { ResultDocument } from "../report.ts";
 import type { CheckJob, CheckStatus } from "./check-job.ts";
 import { explorerPage } from "./page.ts";
-import { itfTrace, walkTrace, type LoadedTrace } from "./replay.ts";
+import { counterexamples, walkFile, type LoadedTrace } from "./replay.ts";
 import type { ExplorerSession } from "./session.ts";
 
 /*
@@ -71,30 +71,10 @@ export async function serveExplorer(session: ExplorerSession, options: ServeOpti
   };
 }
 
-/** The counterexample of a check's document that the page loads: the first violated property with a trace. */
-export function firstCounterexample(session: ExplorerSession, document: ResultDocument): LoadedTrace | undefined {
-  const violated = document.properties.find((p) => p.holds === false && p.trace !== undefined && p.trace.source === "model");
-  if (!violated?.trace) return undefined;
-  const { trace } = violated;
-  const steps = walkTrace(session, {
-    states: trace.steps.map((s, i) => ({ state: s.state, ...(i > 0 && { action: s.action }) })),
-    loopsBackTo: trace.loopsBackTo,
-  });
-  return {
-    source: "check",
-    property: violated.name,
-    kind: violated.kind,
-    steps,
-    loopsBackTo: trace.loopsBackTo,
-    ...(trace.loop && { loop: trace.loop }),
-    ...(violated.explanation && { explanation: violated.explanation }),
-    ...(violated.error !== undefined && { error: violated.error }),
-  };
-}
-
 class Routes {
   port = 0;
-  private checkTrace: { document: ResultDocument; trace: LoadedTrace | undefined; error?: string } | undefined;
+  /** The counterexamples of the check's document, walked on the model once. */
+  private walked: { document: ResultDocument; traces: readonly LoadedTrace[]; errors: readonly string[] } | undefined;
 
   constructor(
     private readonly session: ExplorerSession,
@@ -146,11 +126,12 @@ class Routes {
         const { name, text } = (jsonOf(await readBody(request)) ?? {}) as { name?: unknown; text?: unknown };
         if (typeof text !== "string") throw new HttpError(400, 'the body is {"name": file name, "text": the ITF trace}');
         const file = typeof name === "string" && name !== "" ? name : "the trace";
-        const trace = itfTrace(text, file);
-        return { source: file, ...trace.about, steps: walkTrace(this.session, trace), loopsBackTo: trace.loopsBackTo } satisfies LoadedTrace;
+        return walkFile(this.session, text, file);
       }
-      case "POST /api/check":
-        return this.startCheck();
+      case "POST /api/check": {
+        const { continue: all } = (jsonOf(await readBody(request)) ?? {}) as { continue?: unknown };
+        return this.startCheck(all === true);
+      }
       case "GET /api/check":
         return this.checkStatus();
       case "POST /api/check/stop":
@@ -161,25 +142,20 @@ class Routes {
     }
   }
 
-  private startCheck(): unknown {
+  /** Starts the check (every property with `all`, as check --continue does, else stopping at the first violation). */
+  private startCheck(all: boolean): unknown {
     const check = this.options.check;
     if (!check) throw new HttpError(404, "this server runs no check");
-    if (check.start()) this.checkTrace = undefined;
+    check.start({ continue: all });
     return this.checkStatus();
   }
 
-  /** The check's status; once done, its document's summary and its first counterexample walked on the model (once). */
+  /** The check's status; once done, its document's summary and its counterexamples walked on the model (once). */
   private checkStatus(): unknown {
     const status: CheckStatus = this.options.check?.status ?? { state: "idle" };
     if (status.state !== "done") return status;
     const { document } = status;
-    if (this.checkTrace?.document !== document) {
-      try {
-        this.checkTrace = { document, trace: firstCounterexample(this.session, document) };
-      } catch (error) {
-        this.checkTrace = { document, trace: undefined, error: `the counterexample does not walk on this model: ${(error as Error).message}` };
-      }
-    }
+    if (this.walked?.document !== document) this.walked = { document, ...counterexamples(this.session, document) };
     const { properties, ...summary } = document;
     return {
       state: "done",
@@ -199,8 +175,8 @@ class Routes {
         ...(p.note !== undefined && { note: p.note }),
         ...(p.error !== undefined && { error: p.error }),
       })),
-      trace: this.checkTrace.trace ?? null,
-      ...(this.checkTrace.error !== undefined && { error: this.checkTrace.error }),
+      traces: this.walked.traces,
+      errors: this.walked.errors,
     };
   }
 }

@@ -4,6 +4,9 @@ import { join } from "node:path";
 import { chromium, type Browser, type Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { CheckJob } from "../../checker/explorer-ui/check-job.ts";
+import { runSpec } from "../../checker/run.ts";
+import { counterexamplesOf } from "../../checker/trace-files/counterexample.ts";
+import { itfText } from "../../checker/trace-files/itf.ts";
 import type { ExplorerServer } from "../../checker/explorer-ui/server.ts";
 import type { ExplorerSession } from "../../checker/explorer-ui/session.ts";
 import { chromiumPath, serve, session } from "./helpers.ts";
@@ -111,14 +114,36 @@ describe.skipIf(!executable)("the explorer page in a headless browser", () => {
     await page.screenshot({ path: join(tmpdir(), "interleave-explore-counterexample.png"), fullPage: true });
   });
 
-  it("loads an ITF trace file and walks it on the model", async () => {
-    const ids = [s.initial[0]!];
-    for (let i = 0; i < 4; i++) ids.push(s.info(ids.at(-1)!).actions.at(-1)!.to!);
-    const file = join(dir, "walk.itf.json");
-    writeFileSync(file, JSON.stringify({ vars: [], states: ids.map((id, index) => ({ "#meta": { index }, ...(s.view(id) as object) })) }));
+  it("loads an ITF trace file, as check --trace-dir writes it, and walks it on the model", async () => {
+    const { document } = runSpec(s.spec, { variant, set: ["rms=2"] });
+    const [counterexample] = counterexamplesOf(document);
+    const file = join(dir, "two-phase-commit.itf.json");
+    writeFileSync(file, itfText(counterexample!));
     await page.setInputFiles("#itf-file", file);
-    await page.locator("#trace h2", { hasText: "Trace from walk.itf.json" }).waitFor();
-    expect(await pathLabels(page)).toEqual(ids.map((id, i) => (i === 0 ? "initial state" : s.info(ids[i - 1]!).actions.at(-1)!.label)));
+    await page.locator("#trace h2", { hasText: `Counterexample to ${counterexample!.property.name}` }).waitFor();
+    expect(await pathLabels(page)).toEqual(counterexample!.property.trace.steps.map((step) => step.label));
+    expect(await page.locator("#message").textContent()).toContain("loaded");
+  });
+
+  it("checks every property on request and loads the lasso of a liveness property, which stays in its last state forever", async () => {
+    const crash = await session("two-phase-commit", "coordinator-crash", ["rms=1"]);
+    const other = await serve(crash, checkJob("two-phase-commit", "coordinator-crash", ["rms=1"]));
+    try {
+      const p = await open(other.url);
+      await p.check("#check-all");
+      await p.click("#run-check");
+      await p.locator('#check-status button[data-property="prepared-decides"]').click();
+      await p.locator("#trace h2", { hasText: "Counterexample to prepared-decides (leadsTo)" }).waitFor();
+      expect(await p.locator("#trace").textContent()).toContain("the last state stays forever (stuttering)");
+      const length = (await pathLabels(p)).length;
+      expect(await p.locator(`#path li:nth-child(${length}) .tag.loop`).textContent()).toContain("stays here forever");
+      await p.click("#trace-end");
+      await p.waitForSelector(`#path li:nth-child(${length}).current`);
+      expect(await statusOf(p, "prepared-decides")).toBe("over paths");
+      await p.close();
+    } finally {
+      await other.close();
+    }
   });
 
   it("shows a history that is not linearizable: the operations, the events in the environment, the property violated", async () => {

@@ -20,7 +20,7 @@ const usageErrors: [string[], RegExp][] = [
   [["explore", "two-phase-commit", "--max-states", "5"], /^interleave: explore does not take --max-states/],
   [
     ["explore", "two-phase-commit", "--trace", other],
-    /is not a trace of two-phase-commit \(main\) at this configuration: state 1 of the trace is none of the model's 1 initial state/,
+    /other\.itf\.json does not walk on two-phase-commit \(main\) rms=3 crashes=0: state 1 of the trace is none of the model's 1 initial state.*\(the file is a trace of other, in TLA\+ variables\)/,
   ],
 ];
 /** The usage errors' command lines, run in one process. */

@@ -1,7 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { isUsageError } from "../../checker/errors.ts";
-import { itfTrace, walkTrace } from "../../checker/explorer-ui/replay.ts";
-import { firstCounterexample } from "../../checker/explorer-ui/server.ts";
+import { counterexamples, itfTrace, walkTrace } from "../../checker/explorer-ui/replay.ts";
 import { viewOf } from "../../checker/report/steps.ts";
 import { runSpec } from "../../checker/run.ts";
 import { session, specsRoot } from "./helpers.ts";
@@ -61,7 +60,9 @@ describe("an explorer session", () => {
   it("walks a check's first counterexample on the model; the violated invariant is violated at its last state only", async () => {
     const s = await session("two-phase-commit", "commit-without-all-votes", ["rms=2"]);
     const { document } = runSpec(s.spec, { variant: "commit-without-all-votes", set: ["rms=2"] });
-    const trace = firstCounterexample(s, document)!;
+    const { traces, errors } = counterexamples(s, document);
+    expect(errors).toEqual([]);
+    const trace = traces[0]!;
     const violated = document.properties.find((p) => p.holds === false && p.trace)!;
     expect(trace.property).toBe(violated.name);
     expect(trace.steps.map((x) => x.label)).toEqual(violated.trace!.steps.map((x) => x.label));
@@ -74,7 +75,7 @@ describe("an explorer session", () => {
   it("says where a history is not linearizable, and a deadlock where nothing is enabled", async () => {
     const s = await session("timestamp-register", "local-clock", ["nodes=1"]);
     const { document } = runSpec(s.spec, { variant: "local-clock", set: ["nodes=1"] });
-    const trace = firstCounterexample(s, document)!;
+    const trace = counterexamples(s, document).traces[0]!;
     expect(trace.property).toBe("linearizable");
     expect(trace.explanation?.core.length).toBeGreaterThan(0);
     const last = s.info(trace.steps.at(-1)!.id).properties.find((p) => p.name === "linearizable")!;
@@ -90,6 +91,22 @@ describe("an explorer session", () => {
     expect(end.properties.find((p) => p.kind === "deadlock")).toMatchObject({ status: "violated" });
   });
 
+  it("walks every counterexample of a check that went on after a violation, lassos included", async () => {
+    const s = await session("two-phase-commit", "coordinator-crash", ["rms=1"]);
+    const { document } = runSpec(s.spec, { variant: "coordinator-crash", set: ["rms=1"], continue: true });
+    const violated = document.properties.filter((p) => p.holds === false && p.trace);
+    const { traces, errors } = counterexamples(s, document);
+    expect(errors).toEqual([]);
+    expect(traces.map((t) => t.property)).toEqual(violated.map((p) => p.name));
+    const lasso = traces.find((t) => t.loopsBackTo !== null)!;
+    expect(lasso.kind).toBe("leadsTo");
+    expect(lasso.loop).toBeDefined();
+    // Here the lasso ends stuttering: the coordinator crashed, the participant waits forever, and no fair action is left.
+    expect(lasso.loopsBackTo).toBe(lasso.steps.length - 1);
+    expect(lasso.loop!.enabledThroughout).toEqual([]);
+    expect(s.info(lasso.steps.at(-1)!.id).properties.find((p) => p.name === "prepared-decides")!.text).toContain('"from" is true, "to" is false');
+  });
+
   it("loads an ITF trace (numbers as #bigint, extra variables, each state's #meta) and refuses one of another configuration", async () => {
     const s = await session("two-phase-commit", "commit-without-all-votes", ["rms=2"]);
     const ids = follow(s, ["tm does begin", "rm1 receives prepare() from tm", "rm1 does vote yes"]);
@@ -103,7 +120,7 @@ describe("an explorer session", () => {
             : v;
     const file = {
       "#meta": { format: "ITF" },
-      vars: ["x"],
+      vars: [...Object.keys(s.view(ids[0]!) as object), "mbt::actionTaken"],
       states: ids.map((id, index) => ({ "#meta": { index }, ...(bigints(s.view(id)) as object), "mbt::actionTaken": "" })),
     };
     const trace = itfTrace(JSON.stringify(file), "t.itf.json");
