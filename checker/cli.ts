@@ -28,6 +28,7 @@ const commands: Record<string, () => Promise<Command>> = {
   "tlc:install": async () => (await import("./commands/tlc.ts")).tlcInstallCommand,
   crosscheck: async () => (await import("./commands/paired.ts")).crosscheckCommand,
   baselines: async () => (await import("./commands/baselines.ts")).baselinesCommand,
+  trace: async () => (await import("./commands/trace.ts")).traceCommand,
   new: async () => (await import("./commands/new.ts")).newCommand,
   explore: async () => (await import("./commands/explore.ts")).exploreCommand,
 };

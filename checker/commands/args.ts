@@ -36,6 +36,13 @@ export interface Args {
   readonly emit: string | undefined;
   /** baselines: print the comparison as a Markdown table. */
   readonly markdown: boolean;
+  /** check, tlc, crosscheck: write each counterexample's ITF, Mermaid and HTML files into this folder. */
+  readonly traceDir: string | undefined;
+  /** check: write a JUnit XML report to this file. */
+  readonly junit: string | undefined;
+  /** trace: write the saved trace as an HTML page, a Mermaid diagram, to these files. */
+  readonly html: string | undefined;
+  readonly mmd: string | undefined;
   /** new: the project to write into (default: the nearest package.json's folder), and whether to overwrite files. */
   readonly dir: string | undefined;
   readonly force: boolean;

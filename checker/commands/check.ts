@@ -2,9 +2,11 @@ import type { Worker } from "node:worker_threads";
 import { UsageError } from "../errors.ts";
 import type { ResultDocument } from "../report.ts";
 import { formatReport, verdictMark } from "../report-text.ts";
+import { asExpected } from "../trace-files/judge.ts";
 import type { Args } from "./args.ts";
+import { writeRunFiles } from "./run-files.ts";
 import { progressLine } from "./progress.ts";
-import type { SearchJob, SearchSettings, SpecsFolder } from "./search-job.ts";
+import type { JobRun, SearchJob, SearchSettings, SpecsFolder } from "./search-job.ts";
 import { searchOffThread, type SearchOutcome } from "./search-thread.ts";
 
 /** The search options the arguments give: an exhaustive search, or with --simulate random walks. */
@@ -55,9 +57,10 @@ export async function checkCommand(args: Args, takeThread?: TakeSearchThread): P
   if (name === undefined) throw new UsageError("check needs a spec name, a model file, or --all (interleave list shows the specs)");
   if (extra.length > 0) throw new UsageError(`check takes one spec, got also: ${extra.join(" ")}`);
   const job: SearchJob = { kind: "one", where: folderOf(args), name, variant: args.variant, set: args.set, search: searchOptions(args) };
-  const { document, exitCode } = (await runWithProgress(job, takeThread)).runs[0]!;
-  process.stdout.write(args.json ? `${JSON.stringify(document, null, 2)}\n` : formatReport(document));
-  return exitCode;
+  const run = (await runWithProgress(job, takeThread)).runs[0]!;
+  process.stdout.write(args.json ? `${JSON.stringify(run.document, null, 2)}\n` : formatReport(run.document));
+  writeRunFiles(args, [run]);
+  return run.exitCode;
 }
 
 const n = (x: number) => x.toLocaleString("en");
@@ -65,16 +68,9 @@ const n = (x: number) => x.toLocaleString("en");
 /** Every spec and variant at its defaults; exit 0 only when main variants hold and flawed ones fail as declared. */
 async function checkAll(args: Args, takeThread: TakeSearchThread): Promise<number> {
   const { runs, interrupted } = await runWithProgress({ kind: "all", where: folderOf(args), search: searchOptions(args) }, takeThread);
-  const rows = runs.map(({ document, fails }) => {
-    const failed = document.properties
-      .filter((p) => p.holds === false)
-      .map((p) => p.name)
-      .sort();
-    // The search stops at the first violation, so a flawed variant is as expected when it fails and every
-    // violation found is declared; which properties fail in full is checked against TLC's baselines.
-    const expected = fails.length === 0 ? failed.length === 0 && document.complete : failed.length > 0 && failed.every((p) => fails.includes(p));
-    return { document, expected };
-  });
+  // The search stops at the first violation, so a flawed variant is as expected when it fails and every
+  // violation found is declared; which properties fail in full is checked against TLC's baselines.
+  const rows = runs.map((run: JobRun) => ({ document: run.document, expected: asExpected(run) }));
   if (args.json)
     process.stdout.write(
       `${JSON.stringify(
@@ -84,6 +80,7 @@ async function checkAll(args: Args, takeThread: TakeSearchThread): Promise<numbe
       )}\n`,
     );
   else process.stdout.write(table(rows));
+  writeRunFiles(args, runs);
   if (interrupted) return 3;
   return rows.every((r) => r.expected) ? 0 : 1;
 }

@@ -7,6 +7,7 @@ import { formatReport } from "../report-text.ts";
 import { exitCodeOf } from "../run.ts";
 import { specsRootOf, type Args } from "./args.ts";
 import { interruptible } from "./interrupt.ts";
+import { writeTraces } from "./run-files.ts";
 
 /** The paired configuration the arguments name (exactly one spec). */
 async function pairedOf(args: Args): Promise<PairedInstance> {
@@ -36,6 +37,7 @@ export async function tlcSpecCommand(args: Args): Promise<number> {
     process.stdout.write(formatReport(document));
     if (args.record) process.stdout.write(`recorded in ${paired.spec.dir}/tlc-baseline.json\n`);
   }
+  if (args.traceDir !== undefined) writeTraces(args.traceDir, [document]);
   return exitCodeOf(document);
 }
 
@@ -44,5 +46,7 @@ export async function crosscheckCommand(args: Args): Promise<number> {
   const paired = await pairedOf(args);
   const document = await interruptible((signal) => crosscheck(paired, { workers: args.workers ?? 1, timeoutSeconds: args.timeout, signal }));
   process.stdout.write(args.json ? `${JSON.stringify(document, null, 2)}\n` : formatReport(document));
+  // The explorer's counterexamples (TLC's, in document.crosscheck.tlc, are of the same configuration).
+  if (args.traceDir !== undefined) writeTraces(args.traceDir, [document]);
   return document.crosscheck!.agree ? 0 : 1;
 }

@@ -26,6 +26,14 @@ export const optionTable = {
   workers: { type: "string", value: "N", doc: "threads: check's search threads, TLC's -workers (default 1)" },
   timeout: { type: "string", value: "S", doc: "stop TLC after S seconds" },
   markdown: { type: "boolean", doc: "print the comparison as a Markdown table" },
+  "trace-dir": {
+    type: "string",
+    value: "DIR",
+    doc: "write each counterexample into DIR: <spec>[.<variant>].<property>.itf.json (ITF), .mmd (Mermaid sequence diagram), .html (a page)",
+  },
+  junit: { type: "string", value: "FILE", doc: "write a JUnit XML report: one test case per spec, variant and property" },
+  html: { type: "string", value: "OUT", doc: "also write the trace as a self-contained HTML page" },
+  mmd: { type: "string", value: "OUT", doc: "also write the trace as a Mermaid sequence diagram" },
   dir: { type: "string", value: "DIR", doc: "the project to write into (default: the folder of the nearest package.json)" },
   force: { type: "boolean", doc: "overwrite files that exist" },
   json: { type: "boolean", doc: "print JSON on stdout instead of a report" },
@@ -67,41 +75,74 @@ export const commandTable: Readonly<Record<string, readonly CommandForm[]>> = {
   list: [form("list", "", "each spec with its variants, configuration keys and defaults", ["json", ...where], { positionals: none })],
   check: [
     form("check", "<spec|model file>", "explore every interleaving of a configuration and check its properties", [
-      ...(["variant", "set", "max-states", "strategy", "continue", "fairness", "memory", "symmetry", "workers", "json"] as const),
+      ...([
+        "variant",
+        "set",
+        "max-states",
+        "strategy",
+        "continue",
+        "fairness",
+        "memory",
+        "symmetry",
+        "workers",
+        "json",
+        "trace-dir",
+        "junit",
+      ] as const),
       ...where,
     ]),
     form(
       "check --simulate",
       "<spec|model file>",
       "random walks through a configuration too big to exhaust, checking its safety properties; a counterexample is shrunk",
-      [...(["simulate", "seed", "depth", "traces", "variant", "set", "continue", "memory", "workers", "json"] as const), ...where],
+      [
+        ...(["simulate", "seed", "depth", "traces", "variant", "set", "continue", "memory", "workers", "json", "trace-dir", "junit"] as const),
+        ...where,
+      ],
       { when: "simulate" },
     ),
     form(
       "check --all",
       "",
       "check every spec and variant at its defaults (flawed variants must fail as declared)",
-      [...(["all", "max-states", "strategy", "continue", "fairness", "memory", "workers", "json"] as const), ...where],
+      [...(["all", "max-states", "strategy", "continue", "fairness", "memory", "workers", "json", "trace-dir", "junit"] as const), ...where],
       { when: "all", positionals: none },
     ),
   ],
   tlc: [
     form("tlc <spec>", "<spec>", "run TLC on a spec's TLA+ twin at a configuration", [
-      ...(["variant", "set", "record", "emit", "json", "workers", "timeout", "fairness", "symmetry"] as const),
+      ...(["variant", "set", "record", "emit", "json", "workers", "timeout", "fairness", "symmetry", "trace-dir"] as const),
       ...where,
     ]),
-    form("tlc --module", "", "run TLC on any TLA+ module, as a result document", ["module", "config", "workers", "timeout", "continue", "json"], {
-      when: "module",
-      positionals: none,
-    }),
+    form(
+      "tlc --module",
+      "",
+      "run TLC on any TLA+ module, as a result document",
+      ["module", "config", "workers", "timeout", "continue", "json", "trace-dir"],
+      {
+        when: "module",
+        positionals: none,
+      },
+    ),
   ],
   crosscheck: [
     form("crosscheck", "<spec>", "explore a configuration and run TLC on it; exit 0 when they agree", [
-      ...(["variant", "set", "json", "workers", "timeout", "fairness"] as const),
+      ...(["variant", "set", "json", "workers", "timeout", "fairness", "trace-dir"] as const),
       ...where,
     ]),
   ],
   baselines: [form("baselines", "[<spec>...]", "explore every configuration recorded from TLC and compare", ["markdown", "json", ...where])],
+  trace: [
+    form(
+      "trace",
+      "<FILE.itf.json>",
+      "print a saved counterexample (an ITF trace) as the text report does; --html, --mmd write it as a page, a diagram",
+      ["html", "mmd"],
+      {
+        positionals: { min: 1, max: 1 },
+      },
+    ),
+  ],
   new: [
     form("new", "<name>", "scaffold a working protocol: its actors, spec, TLA+ twin and a vitest test", ["dir", "force"], {
       positionals: { min: 1, max: 1 },

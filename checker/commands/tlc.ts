@@ -11,6 +11,7 @@ import { exitCodeOf } from "../run.ts";
 import type { Args } from "./args.ts";
 import { interruptible } from "./interrupt.ts";
 import { tlcSpecCommand } from "./paired.ts";
+import { writeTraces } from "./run-files.ts";
 
 /** `interleave tlc --module Path.tla [--config Path.cfg] [--json]`: TLC on any TLA+ spec, as a result document. */
 export async function tlcCommand(args: Args): Promise<number> {
@@ -31,6 +32,7 @@ export async function tlcCommand(args: Args): Promise<number> {
     readChecks(config),
   );
   process.stdout.write(args.json ? `${JSON.stringify(document, null, 2)}\n` : formatReport(document));
+  if (args.traceDir !== undefined) writeTraces(args.traceDir, [document]);
   return exitCodeOf(document);
 }
 

@@ -37,23 +37,30 @@ const expected: Record<string, { trigger: string[]; options: OptionName[] }> = {
   list: { trigger: [], options: ["json", "specs", "examples"] },
   "check --all": {
     trigger: ["--all"],
-    options: ["all", "max-states", "strategy", "continue", "fairness", "memory", "workers", "json", "specs", "examples"],
+    options: ["all", "max-states", "strategy", "continue", "fairness", "memory", "workers", "json", "trace-dir", "junit", "specs", "examples"],
   },
   check: {
     trigger: ["abd"],
-    options: ["variant", "set", "max-states", "strategy", "continue", "fairness", "memory", "symmetry", "workers", "json", "specs", "examples"],
+    options: [
+      ...["variant", "set", "max-states", "strategy", "continue", "fairness", "memory", "symmetry", "workers", "json"],
+      ...["trace-dir", "junit", "specs", "examples"],
+    ] as OptionName[],
   },
   "check --simulate": {
     trigger: ["abd", "--simulate"],
-    options: ["simulate", "seed", "depth", "traces", "variant", "set", "continue", "memory", "workers", "json", "specs", "examples"],
+    options: [
+      ...["simulate", "seed", "depth", "traces", "variant", "set", "continue", "memory", "workers", "json"],
+      ...["trace-dir", "junit", "specs", "examples"],
+    ] as OptionName[],
   },
   "tlc <spec>": {
     trigger: ["abd"],
-    options: ["variant", "set", "record", "emit", "json", "workers", "timeout", "fairness", "symmetry", "specs", "examples"],
+    options: ["variant", "set", "record", "emit", "json", "workers", "timeout", "fairness", "symmetry", "trace-dir", "specs", "examples"],
   },
-  "tlc --module": { trigger: ["--module", "M.tla"], options: ["module", "config", "workers", "timeout", "continue", "json"] },
-  crosscheck: { trigger: ["abd"], options: ["variant", "set", "json", "workers", "timeout", "fairness", "specs", "examples"] },
+  "tlc --module": { trigger: ["--module", "M.tla"], options: ["module", "config", "workers", "timeout", "continue", "json", "trace-dir"] },
+  crosscheck: { trigger: ["abd"], options: ["variant", "set", "json", "workers", "timeout", "fairness", "trace-dir", "specs", "examples"] },
   baselines: { trigger: [], options: ["markdown", "json", "specs", "examples"] },
+  trace: { trigger: ["t.itf.json"], options: ["html", "mmd"] },
   new: { trigger: ["my-lock"], options: ["dir", "force"] },
   "tlc:install": { trigger: [], options: [] },
 };
