@@ -5,6 +5,11 @@ const exitCodes =
   "exit codes: 0 all properties hold, 1 a property is violated, 2 bad usage or input, " +
   "3 stopped at a bound or by Ctrl-C (or a property left unchecked, e.g. liveness under --symmetry), 4 internal error";
 
+/** Exit codes of a command that checks nothing by itself, where they differ from the others'. */
+const ownExitCodes: Readonly<Record<string, string>> = {
+  explore: "exit codes: 0 stopped by Ctrl-C, 2 bad usage or input (a spec, configuration, port or trace that does not load), 4 internal error",
+};
+
 /** An option with the placeholder of its value, e.g. `--set key=value`. */
 const optionText = (name: OptionName): string => {
   const value = (optionTable[name] as { value?: string }).value;
@@ -38,5 +43,5 @@ export function commandHelp(command: string): string {
   });
   const options = [...new Set(forms.flatMap((f) => f.options))];
   if (options.length > 0) lines.push("options:", ...options.map((o) => `  ${optionText(o).padEnd(24)} ${optionTable[o].doc}`));
-  return [...lines, exitCodes, ""].join("\n");
+  return [...lines, ownExitCodes[command] ?? exitCodes, ""].join("\n");
 }

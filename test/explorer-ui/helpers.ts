@@ -19,16 +19,13 @@ export async function serve(s: ExplorerSession, check?: CheckJob): Promise<Explo
 }
 
 /**
- * A Chromium to drive: $CHROMIUM_PATH, else Debian's (`apt-get install chromium`) or another usual place; undefined
- * when there is none (the browser tests then skip, saying so on one line).
+ * A Chromium to drive: $CHROMIUM_PATH when set (and there), else Debian's (`apt-get install chromium`) or one in another
+ * usual place; undefined when there is none (the browser tests then skip, saying so on one line).
  */
 export function chromiumPath(): string | undefined {
-  const candidates = [
-    process.env.CHROMIUM_PATH,
-    "/usr/bin/chromium",
-    "/usr/bin/chromium-browser",
-    "/usr/bin/google-chrome",
-    "/usr/bin/google-chrome-stable",
-  ];
-  return candidates.find((p): p is string => p !== undefined && p !== "" && existsSync(p));
+  const chosen = process.env.CHROMIUM_PATH;
+  const candidates = chosen
+    ? [chosen]
+    : ["/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome", "/usr/bin/google-chrome-stable"];
+  return candidates.find((p) => existsSync(p));
 }
