@@ -29,6 +29,7 @@ const sample: Partial<Record<OptionName, string>> = {
   seed: "7",
   depth: "5",
   traces: "9",
+  port: "8080",
 };
 const withValue = (o: OptionName) => (optionTable[o].type === "string" ? [`--${o}`, sample[o] ?? "x"] : [`--${o}`]);
 
@@ -62,6 +63,7 @@ const expected: Record<string, { trigger: string[]; options: OptionName[] }> = {
   baselines: { trigger: [], options: ["markdown", "json", "specs", "examples"] },
   trace: { trigger: ["t.itf.json"], options: ["html", "mmd"] },
   new: { trigger: ["my-lock"], options: ["dir", "force"] },
+  explore: { trigger: ["two-phase-commit"], options: ["variant", "set", "port", "trace", "specs", "examples"] },
   "tlc:install": { trigger: [], options: [] },
 };
 
