@@ -1,4 +1,5 @@
 import type { StepReport, TraceReport } from "../report.ts";
+import { changeLines, changes } from "../trace/diff.ts";
 import { isEnvelope, showItf } from "../trace/show.ts";
 import { bareNames, processesOf, type Counterexample } from "./counterexample.ts";
 
@@ -6,7 +7,8 @@ import { bareNames, processesOf, type Counterexample } from "./counterexample.ts
  * A counterexample as a sequence diagram, before it is drawn (Mermaid text by ./mermaid.ts, SVG by ./svg-sequence.ts):
  * a lifeline per process, an arrow per message delivered (a cross for one lost), invocations, responses, local events
  * and crashes as notes over their process, the steps of a lasso's loop inside a loop block, the messages still in
- * flight at the end, and the violation last.
+ * flight at the end, and the violation last. A model without processes (or a TLA+ trace) has one lifeline, "system",
+ * with a note per step: its action and what it changed.
  * Each event carries the number of its step (from 1, as the text report numbers states).
  */
 
@@ -37,7 +39,8 @@ export function sequenceDiagram(c: Counterexample): SequenceDiagram {
   const show = (v: unknown) => showItf(v, bare);
   const { trace } = c.property;
   const everyone = [participants[0]!, participants.at(-1)!];
-  const stepEvents = (i: number): DiagramEvent[] => eventsOfStep(trace, i, { known, show, everyone });
+  const stepEvents = (i: number): DiagramEvent[] =>
+    names.length > 0 ? eventsOfStep(trace, i, { known, show, everyone }) : [systemStep(trace, i, bare)];
   const last = trace.steps.length - 1;
   const back = trace.loopsBackTo;
   const events: DiagramEvent[] = [];
@@ -117,6 +120,13 @@ function eventsOfStep(trace: TraceReport, i: number, context: StepContext): Diag
       events.push({ kind: "note", step: number, over: [e.client], text: `calls ${show(e.call)}`, tone: "call" });
   }
   return events;
+}
+
+/** A step of a model without processes: its label and what it changed, over the one lifeline. */
+function systemStep(trace: TraceReport, i: number, bare: ReadonlySet<string>): DiagramEvent {
+  const step = trace.steps[i]!;
+  const changed = changeLines(changes(trace.steps[i - 1]!.state, step.state, bare), Number.POSITIVE_INFINITY).join("; ");
+  return { kind: "note", step: i + 1, over: [systemLifeline], text: changed === "" ? step.label : `${step.label}: ${changed}`, tone: "system" };
 }
 
 /** "tm does begin" over tm reads "does begin". */

@@ -80,6 +80,8 @@ describe("the HTML trace page", () => {
     expect(textOf(root)).toContain(`something ${nasty}`);
     expect([...elements(root)].find((e) => e.name === "title")!.text).toContain("hand<made> (v&1)");
     expect(byClass(root, "g", "lost")).toHaveLength(1);
+    const threw = parseHtml(traceHtml({ ...c, property: { ...c.property, error: `step 5 threw Error: ${nasty}` } }));
+    expect(byClass(threw, "pre", "error").map(textOf)).toEqual([`step 5 threw Error: ${nasty}`]);
   });
 
   it("the step table stands alone, for another page to embed", () => {

@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import type { ResultDocument } from "interleave";
 import { counterexamplesOf, type Counterexample } from "../../checker/trace-files/counterexample.ts";
+import { readItfTrace } from "../../checker/trace-files/itf.ts";
 import { escapeMermaid, mermaidText } from "../../checker/trace-files/mermaid.ts";
 import { firstCounterexample, handMade, linearizability, loopingLasso, nasty, stutteringLasso } from "./fixtures.ts";
 import { mermaidProblems } from "./grammars.ts";
@@ -55,6 +56,22 @@ describe("Mermaid sequence diagrams", () => {
     expect(stutter).toMatch(
       / {2}Note over tm: \d+\. ✗ crashes\n {2}loop forever\n {4}Note over tm,rm2: \d+\. stuttering: state \d+ forever\n {2}end\n/,
     );
+  });
+
+  it("give a trace without processes (TLA+ states) one lifeline with a note per step: its action and what it changed", () => {
+    const tla = {
+      vars: ["x", "f"],
+      states: [
+        { "#meta": { index: 0 }, x: 0, f: { "#map": [[1, "a"]] } },
+        { "#meta": { index: 1 }, x: 1, f: { "#map": [[1, "a"]] } },
+        { "#meta": { index: 2 }, x: 1, f: { "#map": [[1, "b;"]] } },
+      ],
+      loop: 0,
+    };
+    const text = mermaidText(readItfTrace(JSON.stringify(tla), "t.itf.json"));
+    expect(mermaidProblems(text)).toEqual([]);
+    expect(text).toContain("  participant system\n  loop forever: steps 2 to 3, back to state 1\n    Note over system: 2. step 2: x: 0 → 1\n");
+    expect(text).toContain('Note over system: 3. step 3: f: [1] "a" → "b#59;"');
   });
 
   it("escape what Mermaid reads as syntax, alias participants that are not plain ids, mark lost messages", () => {
