@@ -270,7 +270,8 @@ export const pageScript = String.raw`
   function renderState(i, prev) {
     var view = i.view;
     var old = prev ? prev.view : undefined;
-    $("state-title").textContent = "State " + (app.pos + 1) + " (#" + i.id + ")" + (i.final ? ", final" : "");
+    $("state-title").textContent = "State " + (app.pos + 1) + (i.final ? ", final" : "");
+    $("state-title").appendChild(h("small", { title: "The server's id of this state: two steps with one id are at the same state" }, "id " + i.id));
     var procs = clear($("processes"));
     var env = clear($("environment"));
     var isRecord = view && typeof view === "object" && !Array.isArray(view) && !special(view);
@@ -287,8 +288,8 @@ export const pageScript = String.raw`
     });
     var envKeys = Object.keys(view).filter(function (k) { return !app.names[k]; });
     if (processes.length === 0) {
-      // Not an actor system: every field is the state.
-      envKeys.forEach(function (k) { procs.appendChild(card(k, null, view[k], old ? old[k] : undefined)); });
+      // Not an actor system: the state's fields, one row each.
+      procs.appendChild(card("state", null, view, old));
       $("environment-head").hidden = true;
       return;
     }
@@ -370,7 +371,7 @@ export const pageScript = String.raw`
       box.appendChild(h("p", { class: "empty" }, i.final ? "No action enabled: a final state." : "No action enabled, and the state is not final: a deadlock."));
       return;
     }
-    var order = (app.model.processes || []).map(function (p) { return p.name; }).concat(["environment"]);
+    var order = (app.model.processes || []).map(function (p) { return p.name; }).concat(["environment", "actions"]);
     var groups = {};
     i.actions.forEach(function (a) { (groups[a.group] = groups[a.group] || []).push(a); });
     var next = app.path[app.pos + 1];

@@ -21,7 +21,7 @@ export interface ActionInfo {
   readonly index: number;
   readonly label: string;
   readonly action: ActionReport;
-  /** The process the page files it under (the receiver, the client, the process acting), or "environment". */
+  /** The process the page files it under (the receiver, the client, the process acting); "environment" for a loss, "actions" for a model that is not an actor system. */
   readonly group: string;
   /** The state it leads to; absent when the model's code threw (then `error`). */
   readonly to?: number;
@@ -185,8 +185,9 @@ export function openSession(spec: Spec, options: { readonly variant?: string; re
   return new ExplorerSession(spec, variant, config, buildInstance(spec, config, variant));
 }
 
-/** The process an action belongs to on the page: who receives, invokes or acts; a loss and a model's own actions are the environment's. */
+/** The process an action belongs to on the page: who receives, invokes or acts; a loss is the environment's; a model without processes has "actions". */
 function groupOf(action: ActionReport, processes: ReadonlySet<string>): string {
+  if (processes.size === 0) return "actions";
   const who = action.kind === "deliver" ? action.to : action.kind === "invoke" ? action.client : action.process;
   return typeof who === "string" && processes.has(who) ? who : "environment";
 }

@@ -9,7 +9,7 @@ import { counterexamplesOf } from "../../checker/trace-files/counterexample.ts";
 import { itfText } from "../../checker/trace-files/itf.ts";
 import type { ExplorerServer } from "../../checker/explorer-ui/server.ts";
 import type { ExplorerSession } from "../../checker/explorer-ui/session.ts";
-import { chromiumPath, serve, session } from "./helpers.ts";
+import { chromiumPath, fixturesRoot, serve, session } from "./helpers.ts";
 
 /*
  * The explorer's page in a real headless Chromium (Debian's `chromium`, driven by playwright-core): it opens without
@@ -140,6 +140,39 @@ describe.skipIf(!executable)("the explorer page in a headless browser", () => {
       await p.click("#trace-end");
       await p.waitForSelector(`#path li:nth-child(${length}).current`);
       expect(await statusOf(p, "prepared-decides")).toBe("over paths");
+      await p.close();
+    } finally {
+      await other.close();
+    }
+  });
+
+  it("shows a model that is not an actor system: its initial states to choose from, its fields, and a step that throws", async () => {
+    const counter = await session("counter", "main", [], fixturesRoot);
+    const job = new CheckJob({
+      kind: "one",
+      where: { specs: fixturesRoot, examples: false },
+      name: "counter",
+      variant: "main",
+      set: [],
+      search: { strategy: "bfs", workers: 1 },
+    });
+    const other = await serve(counter, job);
+    try {
+      const p = await open(other.url);
+      expect(await p.locator("#initial option").allTextContents()).toEqual(["initial state 1 of 2", "initial state 2 of 2: n: 0 → -2"]);
+      await p.selectOption("#initial", "1");
+      await p.locator("#processes .card tr", { hasText: "-2" }).waitFor();
+      expect(await p.locator("#processes .card .name").allTextContents()).toEqual(["state"]);
+      expect(await p.locator("#diagram-panel").isHidden()).toBe(true);
+      expect(await p.locator("#environment-head").isHidden()).toBe(true);
+      await p.click("#run-check");
+      await p.locator("#trace h2", { hasText: "Counterexample to no-exception" }).waitFor();
+      expect(await p.locator("#trace .error-text").textContent()).toBe("The model's code threw: counter boom threw RangeError: boom at 3");
+      await p.click("#trace-end");
+      const boom = p.locator("#actions button.action", { hasText: "counter boom" });
+      expect(await boom.isDisabled()).toBe(true);
+      expect(await p.locator("#actions .error-text").textContent()).toBe("counter boom threw RangeError: boom at 3");
+      await p.screenshot({ path: join(tmpdir(), "interleave-explore-not-actors.png"), fullPage: true });
       await p.close();
     } finally {
       await other.close();

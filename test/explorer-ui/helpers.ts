@@ -8,9 +8,12 @@ import { openSession, type ExplorerSession } from "../../checker/explorer-ui/ses
 /** This repository's specs folder. */
 export const specsRoot = fileURLToPath(new URL("../../specs/", import.meta.url));
 
-/** A session on one of this repository's specs. */
-export async function session(name: string, variant: string, set: readonly string[]): Promise<ExplorerSession> {
-  return openSession(await loadSpec(name, specsRoot), { variant, set });
+/** The specs of these tests (a model that is not an actor system). */
+export const fixturesRoot = fileURLToPath(new URL("./fixtures/", import.meta.url));
+
+/** A session on one of this repository's specs (or of `root`). */
+export async function session(name: string, variant: string, set: readonly string[], root = specsRoot): Promise<ExplorerSession> {
+  return openSession(await loadSpec(name, root), { variant, set });
 }
 
 /** A server for a session on a free port, with the check job the CLI would give it. */

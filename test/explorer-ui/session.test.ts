@@ -3,7 +3,7 @@ import { isUsageError } from "../../checker/errors.ts";
 import { counterexamples, itfTrace, walkTrace } from "../../checker/explorer-ui/replay.ts";
 import { viewOf } from "../../checker/report/steps.ts";
 import { runSpec } from "../../checker/run.ts";
-import { session, specsRoot } from "./helpers.ts";
+import { fixturesRoot, session, specsRoot } from "./helpers.ts";
 import { loadSpec } from "../../checker/discover.ts";
 
 /** Follows action labels from the first initial state; the ids of the states reached. */
@@ -141,6 +141,19 @@ describe("an explorer session", () => {
       expect(isUsageError(error)).toBe(true);
       expect((error as Error).message).toMatch(/^bad\.itf\.json/);
     }
+  });
+
+  it("offers each initial state with what sets it apart, and lists a step whose code throws with its error", async () => {
+    const s = await session("counter", "main", [], fixturesRoot);
+    expect(s.processes).toBeUndefined();
+    const { initial } = s.modelInfo();
+    expect(initial.map((i) => i.label)).toEqual(["initial state 1 of 2", "initial state 2 of 2"]);
+    expect(initial[1]!.changes).toEqual(["n: 0 → -2"]);
+    const ids = [initial[0]!.id];
+    for (let i = 0; i < 3; i++) ids.push(s.info(ids.at(-1)!).actions.find((a) => a.label === "counter inc")!.to!);
+    const boom = s.info(ids.at(-1)!).actions.find((a) => a.action.kind === "step" && a.action.move === "boom")!;
+    expect(boom).toMatchObject({ label: "counter boom", error: "counter boom threw RangeError: boom at 3" });
+    expect(boom.to).toBeUndefined();
   });
 
   it("refuses a bad configuration with a usage error, as check does", async () => {
