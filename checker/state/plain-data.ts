@@ -85,6 +85,7 @@ export function shallowProblem(value: object): { readonly key?: string; readonly
     if (isArray) return { key, what: "a named property on an array" };
     if (field.get || field.set) return { key, what: "an accessor property (getter or setter)" };
     if (!field.enumerable) return { key, what: "a non-enumerable property" };
+    if (key.charCodeAt(0) === 35) return { key, what: `a key starting with "#" (reserved: ITF writes Maps, Sets and bigints as such keys)` };
   }
   return undefined;
 }

@@ -1,4 +1,5 @@
 import { inCanonicalOrder } from "../state/encode.ts";
+import { UsageError } from "../errors.ts";
 import { explainNonPlain } from "../state/plain-data.ts";
 
 /**
@@ -30,10 +31,17 @@ function itf(value: unknown): unknown {
       if (Array.isArray(value)) return value.map(itf);
       if (value instanceof Map) return { "#map": inCanonicalOrder([...value], ([k]) => k).map(([k, v]) => [itf(k), itf(v)]) };
       if (value instanceof Set) return { "#set": inCanonicalOrder([...value], (e) => e).map(itf) };
-      return Object.fromEntries(Object.entries(value).flatMap(([k, v]) => (v === undefined ? [] : [[k, itf(v)]])));
+      return Object.fromEntries(Object.entries(value).flatMap(([k, v]) => (v === undefined ? [] : [[reservedKeyRefused(k), itf(v)]])));
     default:
       return { "#unserializable": String(value) };
   }
+}
+
+/** A record key for ITF: one starting with "#" would read back as a tag (`#set`, `#map`, …), so it is refused. */
+function reservedKeyRefused(key: string): string {
+  if (key.charCodeAt(0) === 35)
+    throw new UsageError(`a record key starting with "#" (${JSON.stringify(key)}) has no exact ITF form: rename the field`);
+  return key;
 }
 
 /** An ITF value back as plain data: `#map` a Map, `#set` a Set, `#tup` an array, `#bigint` a bigint (for renderers). */

@@ -242,3 +242,17 @@ describe("explore rejects a state holding non-plain data instead of checking it"
     expect(error.path).toEqual(["at"]);
   });
 });
+
+describe('record keys starting with "#" (ITF tags: #set, #map, #bigint, …)', () => {
+  it("are refused as plain data, naming the path", () => {
+    const error = rejection(() => assertPlainData({ a: [{ "#set": [1, 2] }] }));
+    expect(error.message).toMatch(/a key starting with "#"/);
+    expect(formatPath(error.path)).toMatch(/a\[0\]/);
+  });
+
+  it("are refused by the ITF encoding, which would read them back as tags", async () => {
+    const { toItf } = await import("../../checker/trace/itf.ts");
+    expect(() => toItf({ ok: 1, nested: { "#map": [] } })).toThrow(/nested\["#map"\]: a key starting with "#"/);
+    expect(toItf({ "a#b": 1 })).toEqual({ "a#b": 1 });
+  });
+});
