@@ -54,11 +54,14 @@ function propertyLines(document: ResultDocument): string[] {
   });
 }
 
+/** The kinds whose verdicts depend on fairness (termination asks for no cycle at all). */
+const underFairness: ReadonlySet<string> = new Set(["eventually", "leadsTo", "temporal"]);
+
 /** How the search ran: its strategy, the fairness liveness was checked under, symmetry, threads. */
 function searchText(document: ResultDocument): string {
   const strategy = { bfs: "breadth-first", dfs: "depth-first", simulate: "random walks" }[document.strategy];
   const parts = [`${strategy} search${document.tool === "tlc" ? " by TLC" : ""}`];
-  if (document.fairness) {
+  if (document.fairness && document.properties.some((p) => underFairness.has(p.kind))) {
     const named = Object.entries(document.fairness).filter(([, level]) => level !== "weak");
     parts.push(
       named.length === 0
@@ -101,8 +104,14 @@ export const verdictText = (holds: boolean | null): string => (holds === null ? 
 const collision = (document: ResultDocument) =>
   document.collisionProbability === undefined ? "" : `; fingerprint collision probability ${document.collisionProbability.toExponential(1)}`;
 
-/** Heap per distinct state, when measured: ", 1,024 bytes/state". */
-const perState = (document: ResultDocument) => (document.memory ? `, ${n(document.memory.bytesPerState)} bytes/state` : "");
+/** Heap per distinct state, when measured on enough states: ", 1,024 bytes/state". */
+const perState = (document: ResultDocument) =>
+  document.memory && (document.distinctStates >= minStatesForBytes || document.stopReason === "memory")
+    ? `, ${n(document.memory.bytesPerState)} bytes/state`
+    : "";
+
+/** Below this many states the heap's growth per state says more about start-up than about states: not shown (unless memory stopped the search). */
+const minStatesForBytes = 10_000;
 
 /** What a simulation ran, and how to run it again. */
 function simulationText(s: NonNullable<ResultDocument["simulation"]>): string {
