@@ -51,6 +51,17 @@ export class EdgeStore {
     return this.classes[this.starts[id]! + k]!;
   }
 
+  /**
+   * Bytes the store would allocate to take states with ids below `states` and `moreEdges` edges beyond those it holds
+   * (a growth keeps the old arrays while it copies).
+   */
+  growthBytes(states: number, moreEdges: number): number {
+    let bytes = 0;
+    for (let capacity = this.targets.length; this.used + moreEdges > capacity; capacity *= 2) bytes += capacity * 2 * 4 * 2;
+    for (let capacity = this.starts.length; states > capacity; capacity *= 2) bytes += capacity * 2 * 4 * 2;
+    return bytes;
+  }
+
   bytes(): number {
     return this.targets.byteLength + this.classes.byteLength + this.starts.byteLength + this.counts.byteLength;
   }

@@ -89,8 +89,10 @@ export function explore<S, A>(model: Model<S, A>, options: ExploreOptions<S>): E
     }
     if ((visited.size & 1023) === 0 && options.shouldStop?.()) stopped ??= "interrupted";
     if ((visited.size & 4095) === 0) {
-      // Stopped too before the visited set grows past the bound in the next 4,096 states (it doubles, in one step).
-      if (meter.exceeded() || meter.inUse + visited.growthBytes(4096) > meter.limit) stopped ??= "memory";
+      // Stopped too before the visited set or the state graph grows past the bound in the next 4,096 states (each
+      // doubles in one step); the graph's edges are estimated at twice the mean degree so far.
+      const edges = graph ? graph.growthBytes(visited.size + 4096, Math.ceil((8192 * generated) / visited.size)) : 0;
+      if (meter.exceeded() || meter.inUse + visited.growthBytes(4096) + edges > meter.limit) stopped ??= "memory";
       else if (meter.inUse > meter.limit * packShare) pending.startPacking();
     }
     if (visited.size >= maxStates) stopped ??= "max-states";
