@@ -131,6 +131,8 @@ export function actorModel<R extends Roles>(roles: R, options: ActorModelOptions
   const channels = new Channels(network);
   const names = actors.map((a) => a.name);
   const naming = new ProcessNaming(names, ids, options.idFields);
+  /** A message as a step's label shows it, ids named. */
+  const messageText = (envelope: Envelope): string => formatValue(naming.message(envelope.msg), naming.bare);
   const roleEntries = Object.entries(ids);
   let rolesOf: { procs: readonly unknown[] | undefined; roles: unknown } = { procs: undefined, roles: undefined };
   const rolesByProcs = new WeakMap<readonly unknown[], unknown>();
@@ -338,9 +340,9 @@ export function actorModel<R extends Roles>(roles: R, options: ActorModelOptions
         case "local":
           return `${names[action.process]} does ${action.event}`;
         case "deliver":
-          return `${names[action.envelope.to]} receives ${formatValue(naming.message(action.envelope.msg), naming.bare)} from ${names[action.envelope.from]}`;
+          return `${names[action.envelope.to]} receives ${messageText(action.envelope)} from ${names[action.envelope.from]}`;
         case "drop":
-          return `the network loses ${formatValue(naming.message(action.envelope.msg), naming.bare)} from ${names[action.envelope.from]} to ${names[action.envelope.to]}`;
+          return `the network loses ${messageText(action.envelope)} from ${names[action.envelope.from]} to ${names[action.envelope.to]}`;
         case "crash":
           return `${names[action.process]} crashes`;
       }

@@ -109,7 +109,15 @@ class Routes {
       "content-type": "text/html; charset=utf-8",
       "cache-control": "no-store",
       // Nothing but this server: the page loads no script, style, font or image from anywhere else.
-      "content-security-policy": `default-src 'none'; script-src 'nonce-${nonce}'; style-src 'nonce-${nonce}'; connect-src 'self'; img-src data:; base-uri 'none'; form-action 'none'`,
+      "content-security-policy": [
+        "default-src 'none'",
+        `script-src 'nonce-${nonce}'`,
+        `style-src 'nonce-${nonce}'`,
+        "connect-src 'self'",
+        "img-src data:",
+        "base-uri 'none'",
+        "form-action 'none'",
+      ].join("; "),
     });
     response.end(explorerPage(nonce));
   }
