@@ -74,7 +74,10 @@ export const pageScript = String.raw`
   }
 
   function isEnvelope(v) {
-    return v && typeof v === "object" && !Array.isArray(v) && Object.keys(v).length === 3 && typeof v.from === "string" && typeof v.to === "string" && "message" in v;
+    return (
+      v && typeof v === "object" && !Array.isArray(v) && Object.keys(v).length === 3 &&
+      typeof v.from === "string" && typeof v.to === "string" && "message" in v
+    );
   }
 
   function show(value) {
@@ -145,7 +148,8 @@ export const pageScript = String.raw`
   function take(action) {
     if (action.to === undefined) return Promise.resolve();
     var next = app.path[app.pos + 1];
-    if (!(next && next.index === action.index && next.id === action.to)) app.path = app.path.slice(0, app.pos + 1).concat([{ id: action.to, index: action.index, label: action.label }]);
+    if (!(next && next.index === action.index && next.id === action.to))
+      app.path = app.path.slice(0, app.pos + 1).concat([{ id: action.to, index: action.index, label: action.label }]);
     app.pos += 1;
     return render();
   }
@@ -248,7 +252,11 @@ export const pageScript = String.raw`
 
   function fieldsTable(value, before, rows) {
     if (value === null || typeof value !== "object" || Array.isArray(value) || special(value)) {
-      rows.push(h("tr", { class: before !== undefined && canonical(before) !== canonical(value) ? "changed" : "" }, [h("td", { colspan: 2, class: "value" }, show(value))]));
+      rows.push(
+        h("tr", { class: before !== undefined && canonical(before) !== canonical(value) ? "changed" : "" }, [
+          h("td", { colspan: 2, class: "value" }, show(value)),
+        ]),
+      );
       return;
     }
     Object.keys(value).forEach(function (k) {
@@ -327,8 +335,13 @@ export const pageScript = String.raw`
     });
     gone.forEach(function (e) { rows.push(messageRow(e, "gone")); });
     return h("div", { class: "card env" }, [
-      h("div", { class: "card-head" }, [h("span", { class: "name" }, "network"), h("span", { class: "role" }, list.length + " message" + (list.length === 1 ? "" : "s") + " in flight")]),
-      rows.length === 0 ? h("p", { class: "empty" }, "no message in flight") : h("table", { class: "messages" }, [h("tr", null, [h("th", null, "from"), h("th", null, "to"), h("th", null, "message")])].concat(rows)),
+      h("div", { class: "card-head" }, [
+        h("span", { class: "name" }, "network"),
+        h("span", { class: "role" }, list.length + " message" + (list.length === 1 ? "" : "s") + " in flight"),
+      ]),
+      rows.length === 0
+        ? h("p", { class: "empty" }, "no message in flight")
+        : h("table", { class: "messages" }, [h("tr", null, [h("th", null, "from"), h("th", null, "to"), h("th", null, "message")])].concat(rows)),
     ]);
   }
 
@@ -355,10 +368,16 @@ export const pageScript = String.raw`
     var old = Array.isArray(before) ? before.length : list.length;
     var items = list.map(function (e, i) {
       var call = e && "call" in e;
-      return h("li", { class: (call ? "call" : "ret") + (i >= old ? " new" : "") }, [h("span", { class: "who" }, String(e.client)), call ? " calls " + show(e.call) : " returns " + show(e.ret)]);
+      return h("li", { class: (call ? "call" : "ret") + (i >= old ? " new" : "") }, [
+        h("span", { class: "who" }, String(e.client)),
+        call ? " calls " + show(e.call) : " returns " + show(e.ret),
+      ]);
     });
     return h("div", { class: "card env" }, [
-      h("div", { class: "card-head" }, [h("span", { class: "name" }, "history"), h("span", { class: "role" }, list.length + " event" + (list.length === 1 ? "" : "s"))]),
+      h("div", { class: "card-head" }, [
+        h("span", { class: "name" }, "history"),
+        h("span", { class: "role" }, list.length + " event" + (list.length === 1 ? "" : "s")),
+      ]),
       items.length === 0 ? h("p", { class: "empty" }, "no operation yet") : h("ol", { class: "history" }, items),
     ]);
   }
@@ -401,7 +420,12 @@ export const pageScript = String.raw`
           a.error ? h("div", { class: "error-text" }, a.error) : h("div", { class: "changes" }, a.changes.length ? a.changes.join("\n") : "(no change)"),
         ]);
       });
-      box.appendChild(h("div", { class: "group" }, [h("h3", null, [g, role ? h("span", { class: "role" }, role.role) : null]), h("ul", { class: "actions" }, items)]));
+      box.appendChild(
+        h("div", { class: "group" }, [
+          h("h3", null, [g, role ? h("span", { class: "role" }, role.role) : null]),
+          h("ul", { class: "actions" }, items),
+        ]),
+      );
     });
   }
 
@@ -415,7 +439,12 @@ export const pageScript = String.raw`
       return h("tr", { class: "prop status-" + p.status + (flipped ? " flipped" : ""), "data-property": p.name }, [
         h("td", null, [h("span", { class: "badge " + p.status }, statusWords[p.status] || p.status)]),
         h("td", null, [
-          h("div", { class: "pname" }, [p.name, flipped ? h("span", { class: "tag", title: "its status at the previous step" }, "was " + (statusWords[before[p.name]] || before[p.name])) : null]),
+          h("div", { class: "pname" }, [
+            p.name,
+            flipped
+              ? h("span", { class: "tag", title: "its status at the previous step" }, "was " + (statusWords[before[p.name]] || before[p.name]))
+              : null,
+          ]),
           h("div", { class: "ptext" }, p.kind + " \u00b7 " + p.text),
         ]),
       ]);
@@ -442,12 +471,16 @@ export const pageScript = String.raw`
       h("p", null, t.steps.length + " states" + lassoText(t) + (on ? "; you are at its step " + (app.pos + 1) : "; you have left it") + "."),
       t.error ? h("p", { class: "error-text" }, "The model's code threw: " + t.error) : null,
       on ? null : h("button", { onclick: function () { loadTrace(t); } }, "Back to the counterexample"),
-      on && app.pos < t.steps.length - 1 ? h("button", { id: "trace-end", onclick: function () { goTo(t.steps.length - 1); } }, "Go to its last state \u21e5") : null,
+      on && app.pos < t.steps.length - 1
+        ? h("button", { id: "trace-end", onclick: function () { goTo(t.steps.length - 1); } }, "Go to its last state \u21e5")
+        : null,
     ]);
     if (t.loop) {
       var fair = t.loop.enabledThroughout || [];
       var stutter = t.loopsBackTo === t.steps.length - 1;
-      var none = stutter ? "No action owed fairness is enabled in its last state, so the execution may stay there forever." : "The loop is fair: no action owed fairness stays enabled in all of its states.";
+      var none = stutter
+        ? "No action owed fairness is enabled in its last state, so the execution may stay there forever."
+        : "The loop is fair: no action owed fairness stays enabled in all of its states.";
       box.appendChild(h("p", null, fair.length === 0 ? none : "Actions owed fairness enabled in every state of the loop, each taken by it:"));
       if (fair.length) box.appendChild(h("ul", null, fair.map(function (a) { return h("li", null, a.label + " (" + a.fairness + ")"); })));
     }
@@ -455,18 +488,30 @@ export const pageScript = String.raw`
       var e = t.explanation;
       var core = {};
       e.core.forEach(function (k) { core[k] = true; });
-      box.appendChild(h("p", null, "Why it is not linearizable: no order of these operations is legal for a " + e.spec + " (the smallest failing set marked \u2605):"));
+      box.appendChild(
+        h(
+          "p",
+          null,
+          "Why it is not linearizable: no order of these operations is legal for a " + e.spec + " (the smallest failing set marked \u2605):",
+        ),
+      );
       box.appendChild(
         h("ul", { class: "ops" }, e.operations.map(function (o, k) {
-          var span = o.returned === null ? "steps " + (o.called + 1) + "\u2013\u2026 pending" : "steps " + (o.called + 1) + "\u2013" + (o.returned + 1);
-          return h("li", { class: core[k] ? "core" : "" }, (core[k] ? "\u2605 " : "") + o.client + " " + show(o.operation) + ("result" in o ? " \u2192 " + show(o.result) : "") + "  (" + span + ")");
+          var span =
+            o.returned === null ? "steps " + (o.called + 1) + "\u2013\u2026 pending" : "steps " + (o.called + 1) + "\u2013" + (o.returned + 1);
+          return h(
+            "li",
+            { class: core[k] ? "core" : "" },
+            (core[k] ? "\u2605 " : "") + o.client + " " + show(o.operation) + ("result" in o ? " \u2192 " + show(o.result) : "") + "  (" + span + ")",
+          );
         })),
       );
       if (e.refuted.length) {
         box.appendChild(h("p", null, "Each order that respects real time fails:"));
         box.appendChild(h("ul", { class: "ops" }, e.refuted.map(function (r) {
           var last = e.operations[r.order[r.order.length - 1]];
-          return h("li", null, r.order.map(function (k) { var o = e.operations[k]; return o.client + " " + show(o.operation); }).join(", ") + ": the " + e.spec + " returns " + show(r.expected) + ", not " + show(last.result));
+          var order = r.order.map(function (k) { var o = e.operations[k]; return o.client + " " + show(o.operation); }).join(", ");
+          return h("li", null, order + ": the " + e.spec + " returns " + show(r.expected) + ", not " + show(last.result));
         })));
       }
     }
@@ -542,7 +587,8 @@ export const pageScript = String.raw`
         var was = i > 0 && infos[i - 1].view ? infos[i - 1].view.history : null;
         if (Array.isArray(hist) && Array.isArray(was)) {
           hist.slice(was.length).forEach(function (e) {
-            if (e && "ret" in e && x[e.client] !== undefined) g.appendChild(s("text", { x: x[e.client] + 6, y: y + 13, class: "ret-text" }, "\u21a9 returns " + short(show(e.ret), 16)));
+            if (e && "ret" in e && x[e.client] !== undefined)
+              g.appendChild(s("text", { x: x[e.client] + 6, y: y + 13, class: "ret-text" }, "\u21a9 returns " + short(show(e.ret), 16)));
           });
         }
         svg.appendChild(g);
@@ -583,7 +629,8 @@ export const pageScript = String.raw`
     var undecided = status.properties.filter(function (p) { return p.holds === null; });
     clear(box);
     append(box, [
-      "Check: " + sum.distinctStates.toLocaleString("en") + " states, depth " + sum.depth + (sum.complete ? ", complete" : ", stopped (" + sum.stopReason + ")") +
+      "Check: " + sum.distinctStates.toLocaleString("en") + " states, depth " + sum.depth +
+        (sum.complete ? ", complete" : ", stopped (" + sum.stopReason + ")") +
         (violated.length ? "; violated: " + violated.map(function (p) { return p.name; }).join(", ") : "") +
         (undecided.length ? "; undecided: " + undecided.length : ""),
     ]);
@@ -596,7 +643,14 @@ export const pageScript = String.raw`
     if (status.errors.length) fail(new Error(status.errors.join("; ")));
     if (status.traces.length) loadTrace(status.traces[0]);
     else if (!status.errors.length)
-      say(violated.length ? "A property is violated, with no trace to show." : sum.complete ? "Every property holds in this configuration: no counterexample." : "The check stopped before finding a counterexample.", violated.length ? "error" : "info");
+      say(
+        violated.length
+          ? "A property is violated, with no trace to show."
+          : sum.complete
+            ? "Every property holds in this configuration: no counterexample."
+            : "The check stopped before finding a counterexample.",
+        violated.length ? "error" : "info",
+      );
   }
 
   function uploadTrace(file) {

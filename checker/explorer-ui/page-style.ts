@@ -8,13 +8,29 @@ export const pageStyle = String.raw`
 * { box-sizing: border-box; }
 [hidden] { display: none !important; }
 body { margin: 0; font: 14px/1.4 system-ui, "DejaVu Sans", sans-serif; color: var(--ink); background: var(--bg); }
-header { display: flex; flex-wrap: wrap; align-items: center; gap: 8px 16px; padding: 10px 16px; background: var(--panel); border-bottom: 1px solid var(--line); }
+header {
+  display: flex;
+  flex-wrap: wrap;
+  align-items: center;
+  gap: 8px 16px;
+  padding: 10px 16px;
+  background: var(--panel);
+  border-bottom: 1px solid var(--line);
+}
 header h1 { font-size: 16px; margin: 0; }
 header .app { color: var(--muted); font-weight: normal; margin-right: 6px; }
 #config { font-family: var(--mono); color: var(--muted); }
 #summary { color: var(--muted); flex-basis: 100%; font-size: 13px; }
 .tools { margin-left: auto; display: flex; gap: 8px; align-items: center; }
-button, .file-button { font: inherit; padding: 4px 10px; border: 1px solid var(--line); border-radius: 6px; background: var(--panel); color: var(--ink); cursor: pointer; }
+button, .file-button {
+  font: inherit;
+  padding: 4px 10px;
+  border: 1px solid var(--line);
+  border-radius: 6px;
+  background: var(--panel);
+  color: var(--ink);
+  cursor: pointer;
+}
 button:hover:not(:disabled), .file-button:hover { border-color: var(--accent); }
 button:disabled { opacity: .45; cursor: default; }
 button.primary { background: var(--accent); border-color: var(--accent); color: #fff; }
@@ -79,7 +95,15 @@ button.action .label { flex: 1; }
 button.action.taken { border-color: var(--accent); background: var(--new); }
 button.action.throws { border-color: var(--bad); }
 kbd { font-family: var(--mono); font-size: 11px; color: var(--muted); border: 1px solid var(--line); border-radius: 3px; padding: 0 3px; }
-.kind { font-size: 10.5px; text-transform: uppercase; letter-spacing: .03em; color: var(--muted); border: 1px solid var(--line); border-radius: 3px; padding: 0 3px; }
+.kind {
+  font-size: 10.5px;
+  text-transform: uppercase;
+  letter-spacing: .03em;
+  color: var(--muted);
+  border: 1px solid var(--line);
+  border-radius: 3px;
+  padding: 0 3px;
+}
 .kind-crash, .kind-drop { color: var(--bad); border-color: var(--bad); }
 .changes { white-space: pre-wrap; font-family: var(--mono); font-size: 11.5px; color: var(--muted); margin: 2px 0 0 10px; }
 .error-text { color: var(--bad); font-size: 12.5px; }

@@ -19,10 +19,20 @@ export function explorerPage(nonce: string): string {
   <h1><span class="app">interleave explore</span><span id="title"></span></h1>
   <span id="config"></span>
   <div class="tools">
-    <button id="run-check" class="primary" title="Explore every state of this configuration (off the server's event loop) and load the first counterexample">Find a counterexample</button>
-    <label class="check-all" title="Explore on after a violation (check --continue): a counterexample to each property that fails, liveness included"><input type="checkbox" id="check-all"> every property</label>
+    <button
+      id="run-check"
+      class="primary"
+      title="Explore every state of this configuration (off the server's event loop) and load the first counterexample"
+    >Find a counterexample</button>
+    <label
+      class="check-all"
+      title="Explore on after a violation (check --continue): a counterexample to each property that fails, liveness included"
+    ><input type="checkbox" id="check-all"> every property</label>
     <button id="stop-check" hidden>Stop</button>
-    <label class="file-button" title="An .itf.json trace of this spec (interleave check --trace-dir writes them)">Load ITF trace…<input type="file" id="itf-file" accept=".json,application/json"></label>
+    <label
+      class="file-button"
+      title="An .itf.json trace of this spec (interleave check --trace-dir writes them)"
+    >Load ITF trace…<input type="file" id="itf-file" accept=".json,application/json"></label>
   </div>
   <div id="summary"></div>
   <div id="check-status" role="status"></div>
