@@ -21,7 +21,10 @@ export interface ActionInfo {
   readonly index: number;
   readonly label: string;
   readonly action: ActionReport;
-  /** The process the page files it under (the receiver, the client, the process acting); "environment" for a loss, "actions" for a model that is not an actor system. */
+  /**
+   * The process the page files it under (the receiver, the client, the process acting); "environment" for a loss,
+   * "actions" for a model that is not an actor system.
+   */
   readonly group: string;
   /** The state it leads to; absent when the model's code threw (then `error`). */
   readonly to?: number;
