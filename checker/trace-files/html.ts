@@ -54,7 +54,8 @@ export function traceHtml(c: Counterexample): string {
     "</head>",
     "<body>",
     ...sections,
-    `<footer>Written by Interleave. The same trace is in the .itf.json file beside this page (ITF, for Apalache and Quint tools and <code>interleave trace</code>) and as Mermaid in the .mmd file.</footer>`,
+    `<footer>Written by Interleave. The same trace is in the .itf.json file beside this page (ITF, for Apalache and Quint ` +
+      `tools and <code>interleave trace</code>) and as Mermaid in the .mmd file.</footer>`,
     "</body>",
     "</html>",
     "",

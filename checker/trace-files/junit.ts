@@ -57,7 +57,9 @@ function suite(run: JudgedRun, timestamp: string): { xml: string; counts: { test
     ["depth", String(document.depth)],
     ["complete", String(document.complete)],
   ];
-  const attributes = `name="${attr(`${document.spec} (${document.variant})`)}" tests="${counts.tests}" failures="${counts.failures}" errors="0" skipped="${counts.skipped}" time="${time(document.seconds)}" timestamp="${timestamp}" hostname="localhost"`;
+  const attributes =
+    `name="${attr(`${document.spec} (${document.variant})`)}" tests="${counts.tests}" ` +
+    `failures="${counts.failures}" errors="0" skipped="${counts.skipped}" time="${time(document.seconds)}" timestamp="${timestamp}" hostname="localhost"`;
   const xml = [
     `  <testsuite ${attributes}>`,
     `    <properties>`,
@@ -74,7 +76,10 @@ function testcase(c: Case, classname: string, seconds: number): string {
   const { outcome } = c;
   switch (outcome.status) {
     case "failed":
-      return `${head}>\n      <failure message="${attr(outcome.message)}" type="${c.body ? "counterexample" : "verdict"}">${text(c.body ?? outcome.message)}</failure>\n    </testcase>`;
+      return (
+        `${head}>\n      <failure message="${attr(outcome.message)}" ` +
+        `type="${c.body ? "counterexample" : "verdict"}">${text(c.body ?? outcome.message)}</failure>\n    </testcase>`
+      );
     case "skipped":
       return `${head}>\n      <skipped message="${attr(outcome.message)}"/>\n    </testcase>`;
     case "passed": {

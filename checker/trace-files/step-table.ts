@@ -41,7 +41,8 @@ export function stepTableHtml(trace: TraceReport, options: StepTableOptions = {}
   });
   if (back !== null && back === last)
     rows.push(
-      `<tr id="step-${last + 2}" class="stutter in-loop"><td class="n">${last + 2}</td><td class="action">stuttering: state ${last + 1} forever</td><td class="changes">(no change)</td></tr>`,
+      `<tr id="step-${last + 2}" class="stutter in-loop"><td class="n">${last + 2}</td><td class="action">stuttering: state ` +
+        `${last + 1} forever</td><td class="changes">(no change)</td></tr>`,
     );
   return `<table class="steps"><thead><tr><th>state</th><th>action</th><th>what changed</th></tr></thead><tbody>\n${rows.join("\n")}\n</tbody></table>`;
 }
@@ -87,7 +88,8 @@ table.steps td { border-bottom: 1px solid #d8dee4; padding: 4px 8px; vertical-al
 table.steps td.n { text-align: right; font-variant-numeric: tabular-nums; width: 3em; }
 table.steps td.n a { color: inherit; text-decoration: none; }
 table.steps td.action { width: 34%; }
-table.steps .kind { display: inline-block; min-width: 4.5em; font-size: 11px; color: #57606a; border: 1px solid #d0d7de; border-radius: 8px; padding: 0 6px; text-align: center; }
+table.steps .kind { display: inline-block; min-width: 4.5em; font-size: 11px; color: #57606a;
+  border: 1px solid #d0d7de; border-radius: 8px; padding: 0 6px; text-align: center; }
 table.steps tr.kind-crash .kind { color: #a40e26; border-color: #cf222e; }
 table.steps tr.kind-drop .kind { color: #a40e26; }
 table.steps tr.in-loop { background: #fbefff; }

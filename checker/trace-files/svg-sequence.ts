@@ -100,14 +100,16 @@ export function sequenceSvg(diagram: SequenceDiagram, options: SvgOptions = {}):
         const direction = x1 > x0 ? 1 : -1;
         body.push(
           `${open}${title}<g class="${cls}"><text x="${px((x0 + x1) / 2)}" y="${px(y - 6)}" text-anchor="middle">${escapeXml(cut)}</text>` +
-            `<line x1="${px(x0)}" y1="${px(y)}" x2="${px(x1 - direction * 2)}" y2="${px(y)}" marker-end="url(#${prefix}-${e.lost ? "cross" : "arrow"})"/></g>${close}`,
+            `<line x1="${px(x0)}" y1="${px(y)}" x2="${px(x1 - direction * 2)}" y2="${px(y)}" ` +
+            `marker-end="url(#${prefix}-${e.lost ? "cross" : "arrow"})"/></g>${close}`,
         );
         y += 8;
         continue;
       }
       const [x, width] = noteSpan(e.over, cut);
       body.push(
-        `${open}${title}<g class="note ${e.tone satisfies NoteTone}"><rect x="${px(x)}" y="${px(y + 2)}" width="${px(width)}" height="${noteRow - 6}" rx="3"/>` +
+        `${open}${title}<g class="note ${e.tone satisfies NoteTone}"><rect x="${px(x)}" y="${px(y + 2)}" ` +
+          `width="${px(width)}" height="${noteRow - 6}" rx="3"/>` +
           `<text x="${px(x + width / 2)}" y="${px(y + 16)}" text-anchor="middle">${escapeXml(cut)}</text></g>${close}`,
       );
       y += noteRow;
@@ -123,9 +125,12 @@ export function sequenceSvg(diagram: SequenceDiagram, options: SvgOptions = {}):
   const width = maxX - minX;
   const height = bottom + boxHeight + margin;
   return [
-    `<svg class="sequence" role="img" aria-label="sequence diagram" width="${px(width)}" height="${px(height)}" viewBox="${px(minX)} 0 ${px(width)} ${px(height)}" font-family="monospace" font-size="${fontSize}">`,
-    `<defs><marker id="${prefix}-arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="8" markerHeight="8" orient="auto-start-reverse"><path d="M0 0 L10 5 L0 10 z"/></marker>`,
-    `<marker id="${prefix}-cross" viewBox="0 0 10 10" refX="5" refY="5" markerWidth="10" markerHeight="10" orient="auto"><path d="M1 1 L9 9 M9 1 L1 9" class="cross"/></marker></defs>`,
+    `<svg class="sequence" role="img" aria-label="sequence diagram" width="${px(width)}" height="${px(height)}" ` +
+      `viewBox="${px(minX)} 0 ${px(width)} ${px(height)}" font-family="monospace" font-size="${fontSize}">`,
+    `<defs><marker id="${prefix}-arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="8" markerHeight="8" ` +
+      `orient="auto-start-reverse"><path d="M0 0 L10 5 L0 10 z"/></marker>`,
+    `<marker id="${prefix}-cross" viewBox="0 0 10 10" refX="5" refY="5" markerWidth="10" markerHeight="10" ` +
+      `orient="auto"><path d="M1 1 L9 9 M9 1 L1 9" class="cross"/></marker></defs>`,
     ...lifelines,
     ...participants.map((p, i) => box(p, i, margin)),
     ...participants.map((p, i) => box(p, i, bottom)),

@@ -90,7 +90,8 @@ export function timelineSvg(operations: readonly TimelineOperation[], steps: num
     );
   });
   return [
-    `<svg class="timeline" role="img" aria-label="history timeline" width="${px(width)}" height="${px(height)}" viewBox="0 0 ${px(width)} ${px(height)}" font-family="monospace" font-size="${fontSize}">`,
+    `<svg class="timeline" role="img" aria-label="history timeline" width="${px(width)}" height="${px(height)}" viewBox="0 0 ` +
+      `${px(width)} ${px(height)}" font-family="monospace" font-size="${fontSize}">`,
     `<text x="${px(left - 8)}" y="${top - 10}" class="axis" text-anchor="end">state</text>`,
     ...ticks,
     ...bars,

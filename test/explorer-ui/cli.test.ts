@@ -24,7 +24,10 @@ const usageErrors: [string[], RegExp][] = [
   [["explore", "two-phase-commit", "--max-states", "5"], /^interleave: explore does not take --max-states/],
   [
     ["explore", "two-phase-commit", "--trace", other],
-    /other\.itf\.json does not walk on two-phase-commit \(main\) rms=3 crashes=0: state 1 of the trace is none of the model's 1 initial state.*\(the file is a trace of other, in TLA\+ variables\)/,
+    new RegExp(
+      String.raw`other\.itf\.json does not walk on two-phase-commit \(main\) rms=3 crashes=0: ` +
+        String.raw`state 1 of the trace is none of the model's 1 initial state.*\(the file is a trace of other, in TLA\+ variables\)`,
+    ),
   ],
 ];
 /** The usage errors' command lines and the help, run in one process. */

@@ -33,7 +33,10 @@ export function firstCounterexample(document: ResultDocument, property?: string)
 /** Text every format must escape: statement breaks, entity starts, markup, quotes, a line break, a reserved word. */
 export const nasty = `a;b #c <b>x</b> & "q" 'r' %% d\nnext end`;
 
-/** A counterexample made by hand: processes named `end` and `node 2` (not plain ids), messages and a crash with nasty text, a lost message, null and fractions. */
+/**
+ * A counterexample made by hand: processes named `end` and `node 2` (not plain ids), messages and a crash with nasty
+ * text, a lost message, null and fractions.
+ */
 export function handMade(): Counterexample {
   const state = (network: unknown[], note: unknown, crashed: string[] = []) => ({
     end: { note, ratio: 0.25, nothing: null },
