@@ -3,7 +3,7 @@ import type { Network, SystemState } from "./system.ts";
 
 /**
  * The fingerprint of an actor system's state, from the hashes of its parts: the processes' states, the crashed
- * ids, the messages in flight and the history. A function of the state's content alone, as `hashInto` is, since
+ * ids, the messages in flight, the history and (time, recovery, partitions) the environment. A function of the state's content alone, as `hashInto` is, since
  * each part's hash is:
  * - each process state and the history are hashed whole (`hashInto`), the hash kept by identity when they are frozen
  *   (the actor model interns them: one object per content, so each content is walked once); the tuple of process
@@ -88,6 +88,11 @@ export class SystemFingerprint {
       words[w++] = known[3]!;
     } else {
       frozenHashInto(history, part);
+      words[w++] = part[0]!;
+      words[w++] = part[1]!;
+    }
+    if (state.env !== undefined) {
+      frozenHashInto(state.env, part); // interned and frozen: its hash is kept by identity
       words[w++] = part[0]!;
       words[w++] = part[1]!;
     }

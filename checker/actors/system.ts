@@ -9,6 +9,22 @@ import { Interner, tuples } from "./intern.ts";
 import { ProcessMemo } from "./memo.ts";
 import { explainNonPlain } from "../state/plain-data.ts";
 import { actorSymmetry, type SymmetryOptions } from "./symmetry.ts";
+import {
+  afterCrash,
+  afterHeal,
+  afterIsolate,
+  afterStep,
+  EnvironmentRules,
+  environmentView,
+  linkCut,
+  noRecord,
+  type Environment,
+  type Recovery,
+  type TimeOptions,
+  type TimerOp,
+} from "./environment.ts";
+
+export type { Environment, Recovery, TimeOptions } from "./environment.ts";
 
 /** How the network treats messages in flight. */
 export type Network = "unordered" | "fifo" | "duplicating" | "lossy";
@@ -27,10 +43,27 @@ export interface InFlight<M> {
 export interface ActorModelOptions<R extends Roles> {
   /** Network semantics (default "unordered": a bag, no loss, no duplication). */
   readonly network?: Network;
-  /** How many processes may crash (crash-stop) in one execution (default 0). */
+  /** How many crashes one execution may have (default 0): with `recover`, a process may crash again after it recovered. */
   readonly crashes?: number;
   /** Which processes may crash: role names or ids. Required when `crashes` > 0. */
   readonly crashable?: readonly ((keyof R & string) | Id)[];
+  /**
+   * Whether a crashed process comes back (default "never": crash-stop). With "maybe" or "eventually" (weakly fair), it
+   * recovers through its actor's `recover` from what it persisted; its volatile state (null while it is down) and its
+   * timers are lost. Messages to a process that is down wait in the network (a lossy network may lose them).
+   */
+  readonly recover?: Recovery;
+  /** Time, clocks and timers (./environment.ts): needed by `out.setTimer`; `time.horizon` also for `out.now()`. */
+  readonly time?: TimeOptions;
+  /**
+   * How many times one execution may isolate a process (default 0): every link to and from it is cut until the
+   * partition heals. Messages on cut links wait in the network, as TCP holds them; a lossy network may lose them.
+   */
+  readonly partitions?: number;
+  /** Which processes may be isolated: role names or ids (default: every process). */
+  readonly partitionable?: readonly ((keyof R & string) | Id)[];
+  /** Whether a partition heals: "eventually" (default; weakly fair) or "maybe" (it may last for ever). */
+  readonly heal?: "maybe" | "eventually";
   /**
    * An abstraction applied after every step: renames data throughout the processes' states and the messages
    * in flight to a canonical representative (e.g. ballots replaced by their rank, when the protocol only compares
@@ -69,6 +102,8 @@ export interface SystemState {
   readonly network: readonly string[];
   /** The client history: every invocation and response, in order (an auxiliary variable). */
   readonly history: readonly HistoryEvent[];
+  /** Timers, durable records, partitions and clocks: present only when the model has time, recovery or partitions. */
+  readonly env?: Environment;
 }
 
 /** An actor system as a Model, with typed access to its roles and the message behind each network key. */
@@ -81,6 +116,8 @@ export interface ActorModel<R extends Roles = Roles> extends Model<SystemState, 
   readonly names: readonly string[];
   /** The message in flight behind a network key. */
   envelope(key: string): Envelope;
+  /** Timers, durable records, partitions and clocks in `state` (undefined when the model has none of them). */
+  environment(state: SystemState): Environment | undefined;
 }
 
 /** One step of an actor system. `index` is the envelope's position in the state's network. */
@@ -89,7 +126,12 @@ export type SystemAction =
   | { readonly kind: "drop"; readonly index: number; readonly envelope: Envelope }
   | { readonly kind: "invoke"; readonly client: Id; readonly operation: Operation }
   | { readonly kind: "local"; readonly process: Id; readonly event: string }
-  | { readonly kind: "crash"; readonly process: Id };
+  | { readonly kind: "crash"; readonly process: Id }
+  | { readonly kind: "timer"; readonly process: Id; readonly name: string }
+  | { readonly kind: "tick"; readonly advances: readonly number[] }
+  | { readonly kind: "recover"; readonly process: Id }
+  | { readonly kind: "isolate"; readonly process: Id }
+  | { readonly kind: "heal" };
 
 type DeliverAction = Extract<SystemAction, { kind: "deliver" }>;
 
@@ -97,16 +139,16 @@ type DeliverAction = Extract<SystemAction, { kind: "deliver" }>;
 const roleIds = <R extends Roles>(roles: R) =>
   assignIds(Object.fromEntries(Object.entries(roles).map(([role, actors]) => [role, actors.length]))) as { readonly [K in keyof R]: readonly Id[] };
 
-/** The processes that may crash, as ids; a UsageError for a role or id the system does not have. */
-function crashableIds(ids: Readonly<Record<string, readonly Id[]>>, count: number, crashable: readonly (string | Id)[]): Id[] {
-  return crashable.flatMap((who) => {
+/** The processes an option (`crashable`, `partitionable`) names, as ids; a UsageError for a role or id the system does not have. */
+function processIds(option: string, ids: Readonly<Record<string, readonly Id[]>>, count: number, named: readonly (string | Id)[]): Id[] {
+  return named.flatMap((who) => {
     if (typeof who === "number") {
       if (!Number.isInteger(who) || who < 0 || who >= count)
-        throw new UsageError(`crashable names process ${who}, but ids run from 0 to ${count - 1}`);
+        throw new UsageError(`${option} names process ${who}, but ids run from 0 to ${count - 1}`);
       return [who];
     }
     const role = ids[who];
-    if (!role) throw new UsageError(`crashable names role "${who}"; roles: ${Object.keys(ids).join(", ")}`);
+    if (!role) throw new UsageError(`${option} names role "${who}"; roles: ${Object.keys(ids).join(", ")}`);
     return role;
   });
 }
@@ -125,11 +167,19 @@ export function actorModel<R extends Roles>(roles: R, options: ActorModelOptions
   const network = options.network ?? "unordered";
   const budget = options.crashes ?? 0;
   const ids = roleIds(roles);
-  const crashable = crashableIds(ids, actors.length, options.crashable ?? []);
+  const crashable = processIds("crashable", ids, actors.length, options.crashable ?? []);
   if (!Number.isInteger(budget) || budget < 0) throw new UsageError(`crashes takes a non-negative integer, got ${budget}`);
   if (budget > 0 && crashable.length === 0) throw new UsageError(`crashes=${budget} but no process may crash: name the roles or ids in crashable`);
   const channels = new Channels(network);
   const names = actors.map((a) => a.name);
+  const recovery = options.recover ?? "never";
+  const rules = environmentRules(options, actors.length);
+  const partitionable = rules ? processIds("partitionable", ids, actors.length, options.partitionable ?? actors.map((_, id) => id)) : [];
+  if (recovery !== "never")
+    for (const id of crashable)
+      if (!actors[id]!.recover) throw new UsageError(`${names[id]} may crash and recover, but its actor has no recover(durable, out)`);
+  if (rules && options.symmetry)
+    throw new UsageError("symmetry cannot be declared together with time, recovery or partitions: they are not renamed yet");
   const naming = new ProcessNaming(names, ids, options.idFields);
   /** A message as a step's label shows it, ids named. */
   const messageText = (envelope: Envelope): string => formatValue(naming.message(envelope.msg), naming.bare);
@@ -138,7 +188,7 @@ export function actorModel<R extends Roles>(roles: R, options: ActorModelOptions
   const rolesByProcs = new WeakMap<readonly unknown[], unknown>();
   const isLive = (state: SystemState, id: Id) => !state.crashed.includes(id);
 
-  const effects = new Effects<M>(channels, names);
+  const effects = new Effects<M>(channels, names, options.time !== undefined, recovery !== "never");
   const fingerprints = new SystemFingerprint(network);
   /** For the fingerprint: how the last `nextState` changed the network's sums of key hashes, when it only took (at most) one key and sent some. */
   let networkDelta: Int32Array | undefined;
@@ -161,17 +211,26 @@ export function actorModel<R extends Roles>(roles: R, options: ActorModelOptions
    */
   const localStep = (state: SystemState, id: Id, event: string, action: SystemAction | undefined): LocalStep | null => {
     const proc = state.procs[id];
-    const known = memo.get(id, proc, event);
+    const clock = state.env?.clocks?.[id];
+    const key = clock === undefined ? event : `${event}@${clock}`; // a readable clock is part of what a handler sees
+    const known = memo.get(id, proc, key);
     if (known !== undefined) return known;
-    effects.reset(id);
+    effects.reset(id, clock);
     const result = runHandler(id, proc, action);
-    const step =
-      result === undefined && event === invokeEvent
-        ? null
-        : new LocalStep(result === proc ? proc : internProc(state, id, result), channels.arrival(effects.sent), effects.events.slice());
-    memo.set(id, proc, event, step);
+    const step = result === undefined && event === invokeEvent ? null : stepOf(state, id, proc, result);
+    memo.set(id, proc, key, step);
     return step;
   };
+
+  /** The step a handler took from `proc` to `result`, with what it sent, recorded, set and persisted through `effects`. */
+  const stepOf = (state: SystemState, id: Id, proc: unknown, result: unknown): LocalStep =>
+    new LocalStep(
+      result === proc ? proc : internProc(state, id, result),
+      channels.arrival(effects.sent),
+      effects.events.slice(),
+      effects.timerOps.length === 0 ? noTimerOps : effects.timerOps.slice(),
+      effects.persisted,
+    );
 
   /** Process `id`'s handler for `action` (undefined: its next invocation) on its state `proc`, with `effects` as its Out. */
   const runHandler = (id: Id, proc: unknown, action: SystemAction | undefined): unknown => {
@@ -183,6 +242,9 @@ export function actorModel<R extends Roles>(roles: R, options: ActorModelOptions
         return actor.onLocalEvent!(proc, action.event, effects);
       case "crash":
         return actor.onCrash!(proc, action.process, effects);
+      case "timer":
+        if (!actor.onTimer) throw new UsageError(`${actor.name} set timer "${action.name}" but has no onTimer(state, name, out)`);
+        return actor.onTimer(proc, action.name, effects);
       default:
         return actor.invoke!(proc, effects);
     }
@@ -196,13 +258,27 @@ export function actorModel<R extends Roles>(roles: R, options: ActorModelOptions
     return key;
   };
 
-  /** The state after process `id` took `step`, with the envelope at `taken` (−1: none) leaving the network; unchanged parts shared. */
-  const after = (state: SystemState, id: Id, step: LocalStep, taken = -1): SystemState => ({
-    procs: step.proc === state.procs[id] ? state.procs : procsAfter(state.procs, id, step),
-    crashed: state.crashed,
-    network: step.sent.length === 0 && taken < 0 ? state.network : channels.change(state.network, taken, step.sent),
-    history: step.events.length === 0 ? state.history : historyAfter(state.history, step),
-  });
+  /**
+   * The state after process `id` took `step`, with the envelope at `taken` (−1: none) leaving the network and its timer
+   * `fired` (if any) stopped; unchanged parts shared.
+   */
+  const after = (state: SystemState, id: Id, step: LocalStep, taken = -1, fired?: string): SystemState => {
+    const procs = step.proc === state.procs[id] ? state.procs : procsAfter(state.procs, id, step);
+    const network = step.sent.length === 0 && taken < 0 ? state.network : channels.change(state.network, taken, step.sent);
+    const history = step.events.length === 0 ? state.history : historyAfter(state.history, step);
+    if (state.env === undefined) return { procs, crashed: state.crashed, network, history };
+    return { procs, crashed: state.crashed, network, history, env: envAfter(state.env, id, step, fired) };
+  };
+
+  /** The environment after process `id`'s step (`fired`: the timer that caused it): one object per content, kept per step. */
+  const envAfter = (env: Environment, id: Id, step: LocalStep, fired: string | undefined): Environment => {
+    if (fired === undefined && step.timerOps.length === 0 && step.persisted === noRecord) return env;
+    step.envs ??= new WeakMap();
+    let changed = step.envs.get(env);
+    if (changed === undefined) step.envs.set(env, (changed = internEnv(afterStep(env, id, step.timerOps, fired, step.persisted))));
+    return changed;
+  };
+  const internEnv = (env: Environment): Environment => interner.intern(env, (e) => freezePlain(e, "the environment"));
 
   /** The processes' states with process `id`'s replaced by a step's: one array per content, the same one for the same array and step. */
   const procsAfter = (procs: readonly unknown[], id: Id, step: LocalStep): readonly unknown[] => {
@@ -237,6 +313,24 @@ export function actorModel<R extends Roles>(roles: R, options: ActorModelOptions
     return (after[process] ??= Object.freeze([...crashed, process].sort((a, b) => a - b)));
   };
   const crashKeys: string[] = [];
+  const withoutCrashed = (crashed: readonly Id[], process: Id): readonly Id[] => Object.freeze(crashed.filter((id) => id !== process));
+
+  /** The event key of a timer's firing (kept, so that no string is built per step). */
+  const timerKeys = new Map<string, string>();
+  const timerKey = (name: string): string => {
+    let key = timerKeys.get(name);
+    if (key === undefined) timerKeys.set(name, (key = `timer ${name}`));
+    return key;
+  };
+  /** The ways time may pass in an environment, as actions: kept per environment (they depend on nothing else). */
+  const tickActions = new WeakMap<Environment, readonly SystemAction[]>();
+  const ticksIn = (env: Environment): readonly SystemAction[] => {
+    let ticks = tickActions.get(env);
+    if (ticks === undefined)
+      tickActions.set(env, (ticks = rules!.ticks(env).map((advances) => Object.freeze({ kind: "tick", advances }) as SystemAction)));
+    return ticks;
+  };
+  const crashBudgetLeft = (state: SystemState) => (recovery === "never" ? state.crashed.length : state.env!.crashes) < budget;
 
   /** The delivery of the message with `key` at `index` in a network: one action object per key and index, shared by the states. */
   const deliveries = new Map<string, DeliverAction[]>();
@@ -262,6 +356,7 @@ export function actorModel<R extends Roles>(roles: R, options: ActorModelOptions
       return rolesOf.roles as RoleStates<R>;
     },
     envelope: (key) => channels.envelope(key),
+    environment: (state) => state.env,
     ...(options.symmetry && { symmetry: actorSymmetry(options.symmetry, { ids, names, channels, crashable }) }),
     initialStates() {
       const state: SystemState = {
@@ -270,7 +365,8 @@ export function actorModel<R extends Roles>(roles: R, options: ActorModelOptions
         network: [],
         history: interner.intern(Object.freeze([]), (h) => h),
       };
-      return [{ ...state, procs: internProcs(actors.map((a, id) => internProc(state, id, a.init()))) }];
+      const initial = { ...state, procs: internProcs(actors.map((a, id) => internProc(state, id, a.init()))) };
+      return rules ? rules.initial().map((env) => ({ ...initial, env: internEnv(env) })) : [initial];
     },
 
     actions(state) {
@@ -288,19 +384,32 @@ export function actorModel<R extends Roles>(roles: R, options: ActorModelOptions
         if (!actor.localEvents || !isLive(state, process)) continue;
         for (const event of actor.localEvents(state.procs[process])) enabled.push({ kind: "local", process, event });
       }
+      const env = state.env;
+      if (env !== undefined && options.time) {
+        for (let process = 0; process < actors.length; process++)
+          for (const name of rules!.due(env, process)) enabled.push({ kind: "timer", process, name });
+      }
       const messages = state.network;
+      const cut = env !== undefined && env.isolated.length > 0;
       for (let index = 0; index < messages.length; index++) {
         if (!channels.deliverableAt(messages, index)) continue;
         const delivery = deliveryAt(messages[index]!, index);
-        if (isLive(state, delivery.envelope.to)) enabled.push(delivery);
+        const { from, to } = delivery.envelope;
+        if (isLive(state, to) && !(cut && linkCut(env, from, to))) enabled.push(delivery);
       }
       if (network === "lossy") {
         for (const index of channels.distinct(state.network))
           enabled.push({ kind: "drop", index, envelope: channels.envelope(state.network[index]!) });
       }
-      if (state.crashed.length < budget) {
+      if (env !== undefined && options.time) enabled.push(...ticksIn(env));
+      if (crashBudgetLeft(state)) {
         for (const process of crashable) if (isLive(state, process)) enabled.push({ kind: "crash", process });
       }
+      if (recovery !== "never") for (const process of state.crashed) enabled.push({ kind: "recover", process });
+      if (env !== undefined && env.isolations < rules!.partitions) {
+        for (const process of partitionable) if (!env.isolated.includes(process)) enabled.push({ kind: "isolate", process });
+      }
+      if (cut) enabled.push(healAction);
       return enabled;
     },
 
@@ -328,6 +437,14 @@ export function actorModel<R extends Roles>(roles: R, options: ActorModelOptions
           return { kind: "invoke", key: `invoke ${action.client}` };
         case "local":
           return { kind: "local", key: `local ${action.process} ${action.event}` };
+        case "timer":
+          return { kind: "timer", key: `timer ${action.process} ${action.name}` };
+        case "tick":
+          return { kind: "tick", key: "tick" };
+        case "recover":
+          return recovery === "eventually" ? { kind: "recover", key: `recover ${action.process}` } : undefined;
+        case "heal":
+          return (options.heal ?? "eventually") === "eventually" ? { kind: "heal", key: "heal" } : undefined;
         default:
           return undefined;
       }
@@ -345,6 +462,18 @@ export function actorModel<R extends Roles>(roles: R, options: ActorModelOptions
           return `the network loses ${messageText(action.envelope)} from ${names[action.envelope.from]} to ${names[action.envelope.to]}`;
         case "crash":
           return `${names[action.process]} crashes`;
+        case "timer":
+          return `${names[action.process]}'s timer ${action.name} fires`;
+        case "tick": {
+          const clocks = rules!.rates.length > 1 ? advancesText(action.advances) : "";
+          return clocks === "" ? "time passes" : `time passes (${clocks})`;
+        }
+        case "recover":
+          return `${names[action.process]} recovers`;
+        case "isolate":
+          return `the network isolates ${names[action.process]}`;
+        case "heal":
+          return "the partition heals";
       }
     },
 
@@ -358,14 +487,30 @@ export function actorModel<R extends Roles>(roles: R, options: ActorModelOptions
         case "drop":
           return { kind: action.kind, ...namedEnvelope(action.envelope, naming) };
         case "crash":
-          return { kind: "crash", process: names[action.process] };
+        case "recover":
+        case "isolate":
+          return { kind: action.kind, process: names[action.process] };
+        case "timer":
+          return { kind: "timer", process: names[action.process], timer: action.name };
+        case "tick":
+          return { kind: "tick", advances: Object.fromEntries(action.advances.flatMap((by, id) => (by > 0 ? [[names[id], by]] : []))) };
+        case "heal":
+          return { kind: "heal" };
       }
     },
 
     isFinal: (state) => actors.every((actor, id) => !isLive(state, id) || (actor.done?.(state.procs[id]) ?? true)),
 
-    view: (state) => systemView(state, naming, (key) => channels.envelope(key)),
+    view: (state) => {
+      const view = systemView(state, naming, (key) => channels.envelope(key));
+      return state.env === undefined ? view : { ...view, ...environmentView(state.env, rules!, names, Boolean(options.time)) };
+    },
   };
+
+  /** Each process's clock advance in a tick, as "s1 +3, c1 +5" (processes whose clock nothing reads left out). */
+  function advancesText(advances: readonly number[]): string {
+    return advances.flatMap((by, id) => (by > 0 ? [`${names[id]} +${by}`] : [])).join(", ");
+  }
 
   function nextState(state: SystemState, action: SystemAction): SystemState {
     switch (action.kind) {
@@ -391,9 +536,33 @@ export function actorModel<R extends Roles>(roles: R, options: ActorModelOptions
       case "drop":
         networkDelta = keySums([], state.network[action.index]!);
         return { ...state, network: channels.remove(state.network, action.index) };
+      case "timer": {
+        const step = localStep(state, action.process, timerKey(action.name), action)!;
+        networkDelta = step.sentSums;
+        return after(state, action.process, step, -1, action.name);
+      }
+      case "tick":
+        networkDelta = unchangedNetwork;
+        return { ...state, env: internEnv(rules!.afterTick(state.env!, action.advances)) };
+      case "isolate":
+        networkDelta = unchangedNetwork;
+        return { ...state, env: internEnv(afterIsolate(state.env!, action.process)) };
+      case "heal":
+        networkDelta = unchangedNetwork;
+        return { ...state, env: internEnv(afterHeal(state.env!)) };
+      case "recover": {
+        const process = action.process;
+        effects.reset(process, state.env!.clocks?.[process]);
+        const step = stepOf(state, process, null, actors[process]!.recover!(state.env!.durable[process], effects));
+        networkDelta = step.sentSums;
+        return after({ ...state, crashed: withoutCrashed(state.crashed, process) }, process, step);
+      }
       case "crash": {
-        // The crash, then each live process that listens is notified in turn (by id), all in this one step.
-        let next: SystemState = { ...state, crashed: crashedAfter(state.crashed, action.process) };
+        // The crash, then each live process that listens is notified in turn (by id), all in this one step. With
+        // recovery, the process's volatile state is lost (null while it is down); its timers are lost in any case.
+        const lost = recovery === "never" ? state.procs : internProcs(withProc(state.procs, action.process, null));
+        let next: SystemState = { ...state, procs: lost, crashed: crashedAfter(state.crashed, action.process) };
+        if (state.env !== undefined) next = { ...next, env: internEnv(afterCrash(state.env, action.process)) };
         const event = (crashKeys[action.process] ??= `crash ${action.process}`);
         for (let id = 0; id < actors.length; id++)
           if (actors[id]!.onCrash && isLive(next, id)) next = after(next, id, localStep(next, id, event, action)!);
@@ -438,6 +607,30 @@ export function actorModel<R extends Roles>(roles: R, options: ActorModelOptions
 /** The event key under which an invocation is remembered (message keys are encodings of arrays: "[…"). */
 const invokeEvent = "invoke";
 
+/** How a step that sends and takes nothing changes the network's sums. */
+const unchangedNetwork = keySums([]);
+
+/** The partition's healing: one action object for every state. */
+const healAction: SystemAction = Object.freeze({ kind: "heal" });
+
+/** A step's timer operations when it has none (shared). */
+const noTimerOps: readonly TimerOp[] = Object.freeze([]);
+
+/** The environment's rules for a system's options; undefined when it has no time, recovery or partitions. */
+function environmentRules(
+  options: Pick<ActorModelOptions<Roles>, "recover" | "heal" | "partitions" | "time">,
+  count: number,
+): EnvironmentRules | undefined {
+  const recovery = options.recover ?? "never";
+  if (!["never", "maybe", "eventually"].includes(recovery)) throw new UsageError(`recover takes never, maybe or eventually, got ${String(recovery)}`);
+  if (options.heal !== undefined && options.heal !== "maybe" && options.heal !== "eventually")
+    throw new UsageError(`heal takes maybe or eventually, got ${String(options.heal)}`);
+  const partitions = options.partitions ?? 0;
+  if (!Number.isInteger(partitions) || partitions < 0) throw new UsageError(`partitions takes a non-negative integer, got ${partitions}`);
+  if (!options.time && recovery === "never" && partitions === 0) return undefined;
+  return new EnvironmentRules(count, options.time, recovery, partitions);
+}
+
 /** One step of one process: its next state (interned), the keys it sent (as the network adds them), its history events. */
 class LocalStep {
   /** The history after this step, per history before it. */
@@ -449,10 +642,16 @@ class LocalStep {
   /** For a delivery, the sums of the keys sent less the key delivered (which it takes, except on a duplicating network). */
   deliveredSums: Int32Array | undefined;
 
+  /** The environment after this step, per environment before it. */
+  envs: WeakMap<Environment, Environment> | undefined;
+
   constructor(
     readonly proc: unknown,
     readonly sent: readonly string[],
     readonly events: readonly HistoryEvent[],
+    readonly timerOps: readonly TimerOp[],
+    /** The durable record the step wrote; `noRecord` when none. */
+    readonly persisted: unknown,
   ) {
     this.sentSums = keySums(sent);
   }
@@ -471,17 +670,53 @@ const withProc = (procs: readonly unknown[], id: Id, proc: unknown): readonly un
 class Effects<M> implements Out<M> {
   readonly sent: string[] = [];
   readonly events: HistoryEvent[] = [];
+  readonly timerOps: TimerOp[] = [];
+  persisted: unknown = noRecord;
   private self: Id = 0;
+  private clock: number | undefined;
 
   constructor(
     private readonly channels: Channels,
     private readonly names: readonly string[],
+    /** Whether the model has time (timers may be set). */
+    private readonly timed: boolean,
+    /** Whether durable records are kept (processes may recover); otherwise nothing reads them and `persist` keeps none. */
+    private readonly durable: boolean,
   ) {}
 
-  reset(self: Id): void {
+  /** Ready for a handler of process `self`, whose clock reads `clock` (undefined: not readable). */
+  reset(self: Id, clock?: number): void {
     this.self = self;
+    this.clock = clock;
     this.sent.length = 0;
     this.events.length = 0;
+    this.timerOps.length = 0;
+    this.persisted = noRecord;
+  }
+
+  setTimer(name: string, duration: number): void {
+    const who = this.names[this.self];
+    if (!this.timed) throw new UsageError(`${who} sets timer "${name}", but the model has no time: give actorModel a time option`);
+    if (typeof name !== "string") throw new UsageError(`${who} sets a timer named ${String(name)}: timer names are strings`);
+    if (!Number.isInteger(duration) || duration <= 0)
+      throw new UsageError(`${who} sets timer "${name}" to ${duration}: durations are positive integers (local clock units)`);
+    this.timerOps.push([name, duration]);
+  }
+
+  cancelTimer(name: string): void {
+    if (this.timed) this.timerOps.push([name, null]);
+  }
+
+  now(): number {
+    if (this.clock === undefined)
+      throw new UsageError(
+        `${this.names[this.self]} reads its clock, but the model's time has no horizon: give time.horizon to make clocks readable`,
+      );
+    return this.clock;
+  }
+
+  persist(record: unknown): void {
+    if (this.durable) this.persisted = freezePlain(record ?? null, () => `${this.names[this.self]} persists: record`);
   }
 
   send(to: Id, message: M): void {

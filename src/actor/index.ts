@@ -22,6 +22,20 @@ export interface Out<M> {
   invoked(operation: Operation): void;
   /** Records that this client's pending operation returned `value`. */
   returned(value: unknown): void;
+  /**
+   * Starts this process's timer `name`, or restarts it if it runs: it fires (`onTimer`) once this process's local
+   * clock has advanced by `duration` units (a positive integer). Needs the model's `time` option.
+   */
+  setTimer(name: string, duration: number): void;
+  /** Stops this process's timer `name`; nothing when it does not run. */
+  cancelTimer(name: string): void;
+  /** This process's local clock: needs the model's `time.horizon` (a readable clock puts time into the state). */
+  now(): number;
+  /**
+   * Replaces this process's durable record with `record` (plain data), durable once the step ends: it survives a
+   * crash and is what `recover` rebuilds from. Needs the model's `recover` option.
+   */
+  persist(record: unknown): void;
 }
 
 /** A process: a server, or a client that also has operations to invoke. */
@@ -49,6 +63,13 @@ export interface Actor<S, M> {
    * as the crash (a perfect failure detector, such as chain replication's master). Absent: not notified.
    */
   onCrash?(state: S, crashed: Id, out: Out<M>): S;
+  /** Timer `name`, set by `out.setTimer`, has fired: this process's clock has advanced by its duration. */
+  onTimer?(state: S, name: string, out: Out<M>): S;
+  /**
+   * Crash-recovery: the process comes back after a crash with only `durable`, the record it last persisted
+   * (null if none), and returns its new state. Its volatile state and timers were lost in the crash.
+   */
+  recover?(durable: unknown, out: Out<M>): S;
   /** Clients only: true when the client has nothing more to do. Servers are always done. */
   done?(state: S): boolean;
 }
@@ -73,3 +94,6 @@ export function assignIds<const R extends string>(counts: Readonly<Record<R, num
   for (const role of Object.keys(counts) as R[]) ids[role] = Array.from({ length: counts[role] }, () => next++);
   return ids;
 }
+
+export { conditionalStore, isStoreReply, isStoreRequest, answer, meets, samePlain } from "./store.ts";
+export type { StoreCondition, StoreItem, StoreReply, StoreRequest, StoreState } from "./store.ts";
