@@ -191,7 +191,7 @@ describe("crash-recovery", () => {
     const model = options({ crashes: 1 });
     const holdsAll = always("no-loss", (s: SystemState) => {
       const a = model.roles(s).a[0];
-      return !model.roles(s).c[0] || s.network.length > 0 || a === null || a.sum === 3;
+      return !model.roles(s).c[0] || s.network.length > 0 || !a || a.sum === 3;
     });
     const result = explore(model, { properties: [holdsAll] });
     expect(result.properties[0]!.holds).toBe(false);
