@@ -7,7 +7,8 @@ import { UsageError } from "../errors.ts";
  * process, so clocks drift within the rates' bounds (rates 3, 4 and 5: a nominal 4 units a tick, ±25%). A timer
  * fires once its process's clock has advanced by its duration, and time does not pass while a timer is due (timers
  * are punctual). The state keeps what is left of each timer, never a clock, so it stays finite without a bound on
- * time; a readable clock (`out.now()`) needs a `horizon`, the number of ticks after which time stops.
+ * time; a readable clock (`out.now()`) needs a `horizon`, the number of ticks after which time stops. Message delays
+ * are unbounded unless `maxDelay` bounds them (each message in flight then carries the ticks it may still wait).
  */
 export interface TimeOptions {
   /** How many units a local clock may advance in one tick (positive integers); default [1], no drift. */
@@ -16,6 +17,11 @@ export interface TimeOptions {
   readonly horizon?: number;
   /** With a horizon: the values a process's clock may start at (each process picks one; default [0]): unsynchronised clocks. */
   readonly offsets?: readonly number[];
+  /**
+   * Bounded delays: at most this many ticks pass while a message is in flight. A message that has waited that long is
+   * delivered before time passes again, or lost at the next tick if its receiver is down or cut off. Default: unbounded.
+   */
+  readonly maxDelay?: number;
 }
 
 /** Whether crashed processes come back: never (crash-stop), maybe (no fairness), or eventually (weakly fair recovery). */
@@ -64,6 +70,9 @@ export class EnvironmentRules {
     if (!this.offsets.every((o) => Number.isInteger(o) && o >= 0))
       throw new UsageError(`time.offsets takes non-negative integers, got [${this.offsets.join(", ")}]`);
     if (time?.offsets && this.horizon === undefined) throw new UsageError("time.offsets needs time.horizon: clocks are part of the state only then");
+    const delay = time?.maxDelay;
+    if (delay !== undefined && !(Number.isInteger(delay) && delay >= 0))
+      throw new UsageError(`time.maxDelay takes a non-negative integer (ticks), got ${delay}`);
     if (!Number.isInteger(partitions) || partitions < 0) throw new UsageError(`partitions takes a non-negative integer, got ${partitions}`);
   }
 

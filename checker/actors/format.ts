@@ -157,9 +157,10 @@ export function systemView(
   };
 }
 
-/** A message in flight with its processes named: `{from, to, message}`. */
+/** A message in flight with its processes named: `{from, to, message}`, and with bounded delays `ticksLeft`. */
 export const namedEnvelope = (e: Envelope, naming: ProcessNaming) => ({
   from: naming.names[e.from],
   to: naming.names[e.to],
   message: naming.message(e.msg),
+  ...(e.left !== undefined && { ticksLeft: e.left }),
 });

@@ -10,6 +10,8 @@ export interface Envelope {
   readonly from: Id;
   readonly to: Id;
   readonly msg: unknown;
+  /** With bounded delays (`time.maxDelay`): how many more ticks may pass while the message is in flight. */
+  readonly left?: number;
 }
 
 /** A registered envelope: its key, and the low half of its content hash (the high half files it). */
@@ -41,7 +43,7 @@ export class Channels {
    * not seen before is first passed through `admit` (which freezes it and refuses what is not plain data, naming
    * where it came from); one equal to a message seen before is not kept, so it need not be.
    */
-  keyOf(from: Id, to: Id, msg: unknown, admit: (msg: unknown) => unknown = (m) => m): string {
+  keyOf(from: Id, to: Id, msg: unknown, admit: (msg: unknown) => unknown = (m) => m, left?: number): string {
     try {
       hashTripleInto(from, to, msg, this.hash);
     } catch (error) {
@@ -52,12 +54,13 @@ export class Channels {
     const lo = this.hash[1]! | 0;
     const first = this.byHash.get(hi);
     for (let r = first; r !== undefined; r = r.next) {
-      if (r.lo === lo && r.envelope.from === from && r.envelope.to === to && sameEncoding(r.envelope.msg, msg)) return r.key;
+      const e = r.envelope;
+      if (r.lo === lo && e.from === from && e.to === to && e.left === left && sameEncoding(e.msg, msg)) return r.key;
     }
     admit(msg);
-    const key = encode([from, to, msg]);
+    const key = encode(left === undefined ? [from, to, msg] : [from, to, msg, left]);
     let envelope = this.envelopes.get(key);
-    if (envelope === undefined) this.envelopes.set(key, (envelope = { from, to, msg }));
+    if (envelope === undefined) this.envelopes.set(key, (envelope = left === undefined ? { from, to, msg } : { from, to, msg, left }));
     this.byHash.set(hi, { envelope, key, lo, next: first });
     return key;
   }
@@ -69,11 +72,22 @@ export class Channels {
 
   /** A key this instance never made (a state handed over from another search thread): its envelope, decoded and registered. */
   private registerDecoded(key: string): Envelope {
-    const [from, to, msg] = decode(key) as [Id, Id, unknown];
-    const envelope = freezePlain({ from, to, msg }, "a message handed to a search thread");
+    const [from, to, msg, left] = decode(key) as [Id, Id, unknown, number | undefined];
+    const envelope = freezePlain(left === undefined ? { from, to, msg } : { from, to, msg, left }, "a message handed to a search thread");
     this.envelopes.set(key, envelope);
     return envelope;
   }
+
+  /** The key of the same message after one more tick in flight (bounded delays; its `left` is at least 1). */
+  aged(key: string): string {
+    let older = this.older.get(key);
+    if (older === undefined) {
+      const { from, to, msg, left } = this.envelope(key);
+      this.older.set(key, (older = this.keyOf(from, to, msg, undefined, left! - 1)));
+    }
+    return older;
+  }
+  private readonly older = new Map<string, string>();
 
   /** The network with the envelopes of `keys` added. */
   add(network: readonly string[], keys: readonly string[]): readonly string[] {

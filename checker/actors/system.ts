@@ -180,6 +180,11 @@ export function actorModel<R extends Roles>(roles: R, options: ActorModelOptions
       if (!actors[id]!.recover) throw new UsageError(`${names[id]} may crash and recover, but its actor has no recover(durable, out)`);
   if (rules && options.symmetry)
     throw new UsageError("symmetry cannot be declared together with time, recovery or partitions: they are not renamed yet");
+  const maxDelay = options.time?.maxDelay;
+  if (maxDelay !== undefined && network === "duplicating")
+    throw new UsageError("time.maxDelay needs a network that takes delivered messages: not duplicating");
+  if (maxDelay !== undefined && options.canonicalize)
+    throw new UsageError("time.maxDelay cannot be combined with canonicalize: messages carry their delays");
   const naming = new ProcessNaming(names, ids, options.idFields);
   /** A message as a step's label shows it, ids named. */
   const messageText = (envelope: Envelope): string => formatValue(naming.message(envelope.msg), naming.bare);
@@ -188,7 +193,7 @@ export function actorModel<R extends Roles>(roles: R, options: ActorModelOptions
   const rolesByProcs = new WeakMap<readonly unknown[], unknown>();
   const isLive = (state: SystemState, id: Id) => !state.crashed.includes(id);
 
-  const effects = new Effects<M>(channels, names, options.time !== undefined, recovery !== "never");
+  const effects = new Effects<M>(channels, names, options.time !== undefined, recovery !== "never", maxDelay);
   const fingerprints = new SystemFingerprint(network);
   /** For the fingerprint: how the last `nextState` changed the network's sums of key hashes, when it only took (at most) one key and sent some. */
   let networkDelta: Int32Array | undefined;
@@ -330,6 +335,28 @@ export function actorModel<R extends Roles>(roles: R, options: ActorModelOptions
       tickActions.set(env, (ticks = rules!.ticks(env).map((advances) => Object.freeze({ kind: "tick", advances }) as SystemAction)));
     return ticks;
   };
+  /** With bounded delays: whether some message has waited as long as it may and can still be delivered (time waits for it). */
+  const overdue = (state: SystemState): boolean =>
+    state.network.some((key) => {
+      const { from, to, left } = channels.envelope(key);
+      return left === 0 && isLive(state, to) && !linkCut(state.env!, from, to);
+    });
+  /** The network after a tick: each message one tick older, those that could wait no longer (undeliverable) lost. */
+  const agedNetwork = (network: readonly string[]): readonly string[] =>
+    channels.add(
+      [],
+      network.filter((key) => channels.envelope(key).left! > 0).map((key) => channels.aged(key)),
+    );
+  /** A delivery's fairness key: the message without its delay, so that it names the same delivery as the message ages. */
+  const bareKeys = new Map<string, string>();
+  const bareKey = (key: string): string => {
+    let bare = bareKeys.get(key);
+    if (bare === undefined) {
+      const { from, to, msg } = channels.envelope(key);
+      bareKeys.set(key, (bare = channels.keyOf(from, to, msg)));
+    }
+    return bare;
+  };
   const crashBudgetLeft = (state: SystemState) => (recovery === "never" ? state.crashed.length : state.env!.crashes) < budget;
 
   /** The delivery of the message with `key` at `index` in a network: one action object per key and index, shared by the states. */
@@ -401,7 +428,7 @@ export function actorModel<R extends Roles>(roles: R, options: ActorModelOptions
         for (const index of channels.distinct(state.network))
           enabled.push({ kind: "drop", index, envelope: channels.envelope(state.network[index]!) });
       }
-      if (env !== undefined && options.time) enabled.push(...ticksIn(env));
+      if (env !== undefined && options.time && !(maxDelay !== undefined && overdue(state))) enabled.push(...ticksIn(env));
       if (crashBudgetLeft(state)) {
         for (const process of crashable) if (isLive(state, process)) enabled.push({ kind: "crash", process });
       }
@@ -432,7 +459,7 @@ export function actorModel<R extends Roles>(roles: R, options: ActorModelOptions
     fairness(action) {
       switch (action.kind) {
         case "deliver":
-          return { kind: "deliver", key: action.key };
+          return { kind: "deliver", key: maxDelay === undefined ? action.key : bareKey(action.key) };
         case "invoke":
           return { kind: "invoke", key: `invoke ${action.client}` };
         case "local":
@@ -541,9 +568,14 @@ export function actorModel<R extends Roles>(roles: R, options: ActorModelOptions
         networkDelta = step.sentSums;
         return after(state, action.process, step, -1, action.name);
       }
-      case "tick":
-        networkDelta = unchangedNetwork;
-        return { ...state, env: internEnv(rules!.afterTick(state.env!, action.advances)) };
+      case "tick": {
+        const env = internEnv(rules!.afterTick(state.env!, action.advances));
+        if (maxDelay === undefined || state.network.length === 0) {
+          networkDelta = unchangedNetwork;
+          return { ...state, env };
+        }
+        return { ...state, network: agedNetwork(state.network), env }; // the network is hashed whole
+      }
       case "isolate":
         networkDelta = unchangedNetwork;
         return { ...state, env: internEnv(afterIsolate(state.env!, action.process)) };
@@ -682,6 +714,8 @@ class Effects<M> implements Out<M> {
     private readonly timed: boolean,
     /** Whether durable records are kept (processes may recover); otherwise nothing reads them and `persist` keeps none. */
     private readonly durable: boolean,
+    /** Bounded delays: the ticks a message sent now may wait in flight (undefined: unbounded). */
+    private readonly maxDelay: number | undefined,
   ) {}
 
   /** Ready for a handler of process `self`, whose clock reads `clock` (undefined: not readable). */
@@ -722,7 +756,13 @@ class Effects<M> implements Out<M> {
   send(to: Id, message: M): void {
     if (!Number.isInteger(to) || to < 0 || to >= this.names.length) throw new Error(`${this.names[this.self]} sent to unknown process ${to}`);
     this.sent.push(
-      this.channels.keyOf(this.self, to, message, (m) => freezePlain(m, () => `${this.names[this.self]} sends to ${this.names[to]}: message`)),
+      this.channels.keyOf(
+        this.self,
+        to,
+        message,
+        (m) => freezePlain(m, () => `${this.names[this.self]} sends to ${this.names[to]}: message`),
+        this.maxDelay,
+      ),
     );
   }
 

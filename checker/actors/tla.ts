@@ -1,4 +1,5 @@
 import type { HistoryEvent, Id, Operation } from "../../src/actor/index.ts";
+import { UsageError } from "../errors.ts";
 import { plainToTla } from "../tlc/plain.ts";
 import { print, tlaFunction, tlaRecord, tlaSeq, tlaSet, type TlaRecord, type TlaValue } from "../tlc/value.ts";
 import type { ActorModel } from "./system.ts";
@@ -13,10 +14,12 @@ export function tlaBag(model: ActorModel, network: readonly string[]): TlaValue 
   return tlaFunction([...copies].map(([key, n]) => [tlaMessage(model, key), n]));
 }
 
-/** One message in flight as a record: `from`, `to` and the fields of the (object) message. */
+/** One message in flight as a record: `from`, `to`, the fields of the (object) message and, with bounded delays, `ticksLeft`. */
 export function tlaMessage(model: ActorModel, key: string): TlaValue {
-  const { from, to, msg } = model.envelope(key);
-  return tlaRecord({ from, to, ...(plainToTla(msg) as TlaRecord).fields });
+  const { from, to, msg, left } = model.envelope(key);
+  if (left !== undefined && typeof msg === "object" && msg !== null && "ticksLeft" in msg)
+    throw new UsageError("a message with a field ticksLeft under bounded delays: the TLA+ record would hold two; rename the field");
+  return tlaRecord({ from, to, ...(plainToTla(msg) as TlaRecord).fields, ...(left !== undefined && { ticksLeft: left }) });
 }
 
 /** The client history as a TLA+ sequence of `[client, call]` and `[client, ret]` records. */

@@ -274,3 +274,57 @@ describe("the environment in states", () => {
     );
   });
 });
+
+describe("bounded delays", () => {
+  type Pinger = { phase: "idle" | "waiting" | "answered" | "timed out" };
+  const pinger: Actor<Pinger, Msg> = {
+    name: "p",
+    init: () => ({ phase: "idle" }),
+    localEvents: (s) => (s.phase === "idle" ? ["ping"] : []),
+    onLocalEvent(_s, _e, out) {
+      out.send(1, "ping");
+      out.setTimer("timeout", 3);
+      return { phase: "waiting" };
+    },
+    receive(s, _from, _msg, out) {
+      out.cancelTimer("timeout");
+      return s.phase === "waiting" ? { phase: "answered" } : s;
+    },
+    onTimer: (s) => (s.phase === "waiting" ? { phase: "timed out" } : s),
+  };
+  const ponger: Actor<null, Msg> = { name: "q", init: () => null, receive: (s, from, _m, out) => (out.send(from, "pong"), s) };
+  const system = (maxDelay?: number, more: object = {}) => actorModel({ p: [pinger], q: [ponger] }, { time: { maxDelay }, ...more });
+  const neverTimesOut = (m: ReturnType<typeof system>) =>
+    explore(m, { properties: [always("no-timeout", (s: SystemState) => m.roles(s).p[0]!.phase !== "timed out")] }).properties[0]!;
+
+  it("a round trip within the timeout never times out when each message waits at most one tick; with two it may", () => {
+    expect(neverTimesOut(system(1)).holds).toBe(true);
+    const late = neverTimesOut(system(2));
+    expect(late.holds).toBe(false);
+    expect(neverTimesOut(system()).holds).toBe(false);
+    const m = system(2);
+    const last = late.trace!.steps.at(-1)!.state as SystemState;
+    // The ping waited one tick and the pong two: the timer fires with the pong in flight, no tick left to it.
+    expect(m.view!(last)).toMatchObject({ network: [{ from: "q", to: "p", message: "pong", ticksLeft: 0 }] });
+  });
+
+  it("time waits for an overdue message; one its receiver cannot take is lost at the next tick", () => {
+    const m = system(0, { crashes: 1, crashable: ["q"] });
+    const sent = walk(m, ["local"]);
+    expect(kindsIn(m, sent)).toEqual(["deliver", "crash"]); // no tick: the ping has no tick left
+    const down = walk(m, ["crash"], sent);
+    expect(kindsIn(m, down)).toEqual(["tick"]);
+    expect(walk(m, ["tick"], down).network).toEqual([]);
+  });
+
+  it("delivery stays weakly fair as a message ages (one fairness key per message), and bad delays are refused", () => {
+    const m = system(2);
+    const sent = walk(m, ["local"]);
+    const older = walk(m, ["tick"], sent);
+    const deliveries = [sent, older].map((s) => m.actions(s).find((a) => a.kind === "deliver")!);
+    expect(deliveries[0]!.kind === "deliver" && deliveries[1]!.kind === "deliver" && deliveries[0]!.key !== deliveries[1]!.key).toBe(true);
+    expect(m.fairness!(deliveries[0]!)).toEqual(m.fairness!(deliveries[1]!));
+    expect(usageErrorOf(() => system(-1))).toMatch(/time.maxDelay takes a non-negative integer/);
+    expect(usageErrorOf(() => system(1, { network: "duplicating" }))).toMatch(/not duplicating/);
+  });
+});
