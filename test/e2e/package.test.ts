@@ -1,11 +1,12 @@
 /**
  * The package as a user gets it: `npm pack` this project, install the tarball into a fresh npm project,
  * scaffold a protocol there with `interleave new`, check it from the project's npm script and through the API
- * in its own vitest run, and type-check the project with the tsconfig `tsc --init` writes.
+ * in its own vitest run, write the README's timed lock (timers, drifting clocks) there and check it, and type-check
+ * the project with the tsconfig `tsc --init` writes.
  */
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { execa } from "execa";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -63,6 +64,21 @@ describe("the packed package in a fresh project", () => {
     const tested = await run("npx", ["vitest", "run"]);
     expect(tested.exitCode, tested.stdout + tested.stderr).toBe(0);
     expect(tested.stdout).toMatch(/3 passed/);
+  });
+
+  it("a protocol with timers and drifting clocks, the README's timed lock, written in the project: holds; its variant fails", async () => {
+    const readme = readFileSync(join(repo, "README.md"), "utf8");
+    const examples = [...readme.matchAll(/<!-- example: (.+?) -->\n```\w*\n([\s\S]*?)```/g)];
+    expect(examples).toHaveLength(2);
+    for (const [, file, text] of examples) {
+      mkdirSync(dirname(join(project, file!)), { recursive: true });
+      writeFileSync(join(project, file!), text!);
+    }
+    const holds = await run("npx", ["interleave", "check", "timed-lock"]);
+    expect(holds.exitCode, holds.stdout + holds.stderr).toBe(0);
+    const fails = await run("npx", ["interleave", "check", "timed-lock", "--variant", "lease-from-grant"]);
+    expect(fails.exitCode, fails.stderr).toBe(1);
+    expect(fails.stdout).toMatch(/time passes \(server \+3, c1 \+2\)/);
   });
 
   it("the project type-checks with the tsconfig tsc --init writes", async () => {
