@@ -33,7 +33,7 @@ export function portOf(raw: string | undefined): number | undefined {
 
 const levels: readonly FairnessLevel[] = ["weak", "strong", "none"];
 /** The kinds of action fairness is chosen for: those of actor systems, and "action" for a model without `fairness`. */
-const kinds = ["deliver", "invoke", "local", "action"];
+const kinds = ["deliver", "invoke", "local", "timer", "tick", "recover", "heal", "action"];
 
 /** `kind=level` settings, e.g. deliver=strong; a UsageError for an unknown kind or level. */
 export function fairnessOf(settings: readonly string[]): FairnessLevels {

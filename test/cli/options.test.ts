@@ -184,6 +184,6 @@ describe("--fairness kind=level", () => {
   ];
   const run = batchOf(refused);
   it.each(refused)("%j → exit 2 with one line", async (args, ...mentions) => {
-    await expectUsageError(run(args), "--fairness takes kind=level with kind deliver, invoke, local", ...mentions);
+    await expectUsageError(run(args), "--fairness takes kind=level with kind deliver, invoke, local, timer, tick, recover, heal", ...mentions);
   });
 });
