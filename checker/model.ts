@@ -23,6 +23,12 @@ export interface Model<S, A> {
    * crash, a loss). Without this method every action is owed weak fairness, named by `describe` (kind "action").
    */
   fairness?(action: A): { readonly kind: string; readonly key: string } | undefined;
+  /**
+   * What the model cuts short, when it does (e.g. "time stops after 6 ticks (time.horizon)"): safety verdicts then cover
+   * the executions within the bound only, and liveness is left unchecked, since a cut execution stutters where the system
+   * goes on. Said in every result.
+   */
+  readonly bound?: string;
   /** The state as a person reads it (names instead of indexes); plain data. Defaults to the state. */
   view?(state: S): unknown;
   /**

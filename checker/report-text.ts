@@ -70,6 +70,7 @@ function searchText(document: ResultDocument): string {
     );
   }
   if (document.reductions.symmetry) parts.push("symmetry on");
+  if (document.bound !== undefined) parts.push(`bounded: ${document.bound}`);
   if (document.workers !== undefined) parts.push(`${document.workers} threads`);
   return parts.join("; ");
 }

@@ -117,6 +117,8 @@ export interface ResultDocument {
   readonly reductions: Reductions;
   /** The search threads, when more than one (the result is the same as with one). */
   readonly workers?: number;
+  /** What the model cuts short (Model.bound): safety verdicts cover the executions within it; liveness is left unchecked. */
+  readonly bound?: string;
   /** An actor system's processes, by id. */
   readonly processes?: readonly ProcessReport[];
   readonly complete: boolean;
@@ -177,6 +179,7 @@ export function explorerDocument<S, A>(
     ...(livenessChecked && { fairness: levels }),
     reductions: run.reductions ?? { symmetry: false },
     ...(run.workers !== undefined && run.workers > 1 && { workers: run.workers }),
+    ...(model.bound !== undefined && { bound: model.bound }),
     ...(processes && { processes }),
     complete: result.complete,
     distinctStates: result.distinctStates,

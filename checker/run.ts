@@ -4,7 +4,7 @@ import { explore } from "./explore/search.ts";
 import { exploreParallel } from "./explore/parallel/explore.ts";
 import { simulateParallel } from "./explore/parallel/simulate.ts";
 import { simulate, type SimulateOptions } from "./explore/simulate.ts";
-import { safetyOnly, withLivenessUnchecked } from "./explore/symmetry.ts";
+import { safetyOnly, uncheckedUnderSymmetry, withLivenessUnchecked } from "./explore/symmetry.ts";
 import type { ExploreResult, Progress } from "./explore/result.ts";
 import type { FairnessLevels } from "./model.ts";
 import { explorerDocument, type ResultDocument } from "./report.ts";
@@ -94,10 +94,11 @@ export async function runSpecInParallel(spec: Spec & { readonly file?: string },
       document: explorerDocument({ spec: spec.name, variant, config, workers }, result, instance.model, documentContext(instance, options)),
     };
   }
-  const properties = options.symmetry ? safetyOnly(instance.properties) : instance.properties;
+  const unchecked = livenessUnchecked(instance, options);
+  const properties = unchecked ? safetyOnly(instance.properties) : instance.properties;
   const source = { file: spec.file, variant, config, properties: properties.map((p) => p.name) };
   const explored = await exploreParallel(instance.model, source, { properties, threads: workers, ...searchSettings(options) });
-  const result = options.symmetry ? withLivenessUnchecked(explored, instance.properties) : explored;
+  const result = unchecked ? withLivenessUnchecked(explored, instance.properties, unchecked) : explored;
   const run = { spec: spec.name, variant, config, workers, ...(options.symmetry && { reductions: { symmetry: true } }) };
   return { spec, variant, config, instance, result, document: explorerDocument(run, result, instance.model, documentContext(instance, options)) };
 }
@@ -119,12 +120,20 @@ const documentContext = (instance: Instance<unknown, unknown>, options: CheckOpt
 });
 
 function exploreInstance(instance: Instance<unknown, unknown>, options: CheckOptions) {
+  const unchecked = livenessUnchecked(instance, options);
   const result = explore(instance.model, {
-    properties: options.symmetry ? safetyOnly(instance.properties) : instance.properties,
+    properties: unchecked ? safetyOnly(instance.properties) : instance.properties,
     ...(options.strategy && { strategy: options.strategy }),
     ...searchSettings(options),
   });
-  return options.symmetry ? withLivenessUnchecked(result, instance.properties) : result;
+  return unchecked ? withLivenessUnchecked(result, instance.properties, unchecked) : result;
+}
+
+/** Why a run leaves liveness unchecked (symmetry, or a model that cuts executions short), as the properties' note; undefined when it checks it. */
+function livenessUnchecked(instance: Instance<unknown, unknown>, options: CheckOptions): string | undefined {
+  if (options.symmetry) return uncheckedUnderSymmetry;
+  const bound = instance.model.bound;
+  return bound === undefined ? undefined : `not checked: ${bound}, and a cut execution stutters where the system goes on`;
 }
 
 /** The options an exhaustive search takes from CheckOptions, on one thread or several. */

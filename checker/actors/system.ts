@@ -384,6 +384,7 @@ export function actorModel<R extends Roles>(roles: R, options: ActorModelOptions
     },
     envelope: (key) => channels.envelope(key),
     environment: (state) => state.env,
+    ...(rules?.horizon !== undefined && { bound: `time stops after ${rules.horizon} ticks (time.horizon)` }),
     ...(options.symmetry && { symmetry: actorSymmetry(options.symmetry, { ids, names, channels, crashable }) }),
     initialStates() {
       const state: SystemState = {

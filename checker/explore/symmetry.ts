@@ -101,11 +101,16 @@ export function symmetryOf<S, A>(model: Model<S, A>, properties: readonly Proper
 /** The properties a run under symmetry decides: all but liveness. */
 export const safetyOnly = <S>(properties: readonly Property<S>[]): Property<S>[] => properties.filter((p) => !isLiveness(p));
 
-/** The result of a run under symmetry with every property in its declared place, the liveness ones unchecked (verdict null, with a note). */
-export function withLivenessUnchecked<S, A>(result: ExploreResult<S, A>, properties: readonly Property<S>[]): ExploreResult<S, A> {
+/**
+ * The result of a run that decided safety only (under symmetry, or on a bounded model) with every property in its
+ * declared place, the liveness ones unchecked (verdict null, with `note`).
+ */
+export function withLivenessUnchecked<S, A>(
+  result: ExploreResult<S, A>,
+  properties: readonly Property<S>[],
+  note = uncheckedUnderSymmetry,
+): ExploreResult<S, A> {
   const decided = new Map(result.properties.map((p) => [p.name, p]));
-  const ordered = properties.map(
-    (p): PropertyResult<S, A> => decided.get(p.name) ?? { name: p.name, kind: p.kind, holds: null, note: uncheckedUnderSymmetry },
-  );
+  const ordered = properties.map((p): PropertyResult<S, A> => decided.get(p.name) ?? { name: p.name, kind: p.kind, holds: null, note });
   return { ...result, properties: [...ordered, ...result.properties.filter((p) => !properties.some((q) => q.name === p.name))] };
 }

@@ -4,6 +4,9 @@ import { actorModel, type ActorModelOptions, type SystemAction, type SystemState
 import { isUsageError } from "../../checker/errors.ts";
 import { explore } from "../../checker/explore/search.ts";
 import { always, eventually, noDeadlock } from "../../checker/props/property.ts";
+import { formatReport } from "../../checker/report-text.ts";
+import { runSpec } from "../../checker/run.ts";
+import { defineSpec } from "../../checker/spec.ts";
 
 type Msg = string;
 
@@ -326,5 +329,43 @@ describe("bounded delays", () => {
     expect(m.fairness!(deliveries[0]!)).toEqual(m.fairness!(deliveries[1]!));
     expect(usageErrorOf(() => system(-1))).toMatch(/time.maxDelay takes a non-negative integer/);
     expect(usageErrorOf(() => system(1, { network: "duplicating" }))).toMatch(/not duplicating/);
+  });
+});
+
+describe("a horizon bounds the model", () => {
+  const reader: Actor<number, Msg> = {
+    name: "p",
+    init: () => 0,
+    localEvents: (s) => (s === 0 ? ["read"] : []),
+    onLocalEvent: (_s, _e, out) => out.now() + 1,
+    receive: (s) => s,
+  };
+  const spec = defineSpec({
+    name: "horizon",
+    summary: "a clock read once",
+    keys: {},
+    variants: { main: { summary: "reads its clock" } },
+    build() {
+      const model = actorModel({ p: [reader] }, { time: { horizon: 3 } });
+      return {
+        model,
+        properties: [
+          always("read-within-horizon", (s: SystemState) => model.roles(s).p[0]! <= 4),
+          eventually("reads", (s: SystemState) => model.roles(s).p[0]! > 0),
+        ],
+      };
+    },
+  });
+
+  it("says so in the result; safety is decided within it and liveness left unchecked, with why", () => {
+    const { document } = runSpec(spec);
+    expect(document.bound).toBe("time stops after 3 ticks (time.horizon)");
+    expect(document.properties.map((p) => [p.name, p.holds])).toEqual([
+      ["read-within-horizon", true],
+      ["reads", null],
+    ]);
+    expect(document.properties[1]!.note).toMatch(/^not checked: time stops after 3 ticks/);
+    expect(formatReport(document)).toContain("bounded: time stops after 3 ticks (time.horizon)");
+    expect(actorModel({ p: [armer("p", 1)] }, { time: {} }).bound).toBeUndefined();
   });
 });
