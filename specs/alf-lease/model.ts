@@ -1,0 +1,123 @@
+import { alfLeaseRoles, leaseDurations, type LeaseFlaws } from "../../src/protocols/alf-lease/index.ts";
+import { actorModel, always, ConfigError, defineSpec, intKey, leadsTo, noDeadlock, sometimes, type RoleStates, type SystemState } from "interleave";
+import { alfLeasePairing } from "./tla.ts";
+
+type Roles = ReturnType<typeof alfLeaseRoles>;
+type Procs = RoleStates<Roles>;
+
+const flawsOf = (variant: string): LeaseFlaws => ({
+  absoluteExpiry: variant === "absolute-expiry",
+  fromReceipt: variant === "lease-from-receipt",
+  noDriftMargin: variant === "no-drift-margin",
+  unfenced: variant === "unfenced",
+});
+
+export default defineSpec({
+  name: "alf-lease",
+  summary: "ALF lease lock: leases by duration measured from the request's send, heartbeat renewal, drift margin, fencing",
+  tlaModule: "AlfLease",
+  keys: {
+    clients: intKey({ doc: "clients competing for the lock", default: 2, min: 1, max: 3 }),
+    lease: intKey({ doc: "the lease (the client's wait time), in local clock units", default: 3, min: 1, max: 20 }),
+    heartbeat: intKey({ doc: "a holder renews every this many units of its clock", default: 2, min: 1, max: 20 }),
+    slowest: intKey({ doc: "the fewest units a clock advances in a tick (the drift bound's low end)", default: 2, min: 1, max: 8 }),
+    fastest: intKey({ doc: "the most units a clock advances in a tick (the drift bound's high end)", default: 3, min: 1, max: 8 }),
+    crashes: intKey({ doc: "client crashes (crash-stop)", default: 1, min: 0, max: 2 }),
+    partitions: intKey({ doc: "isolations of a client (healed eventually)", default: 0, min: 0, max: 2 }),
+    horizon: intKey({ doc: "absolute-expiry only: ticks after which time stops (clocks are read)", default: 0, min: 0, max: 12 }),
+    skew: intKey({ doc: "absolute-expiry only: a clock starts at 0 or at skew", default: 0, min: 0, max: 20 }),
+  },
+  variants: {
+    main: { summary: "leases by duration from the request's send, the server's unlock with the drift margin, a fenced resource" },
+    "absolute-expiry": {
+      summary: "the lease is an expiry time on the server's clock, compared with the client's unsynchronised clock",
+      defaults: { horizon: 2, skew: 2, slowest: 3, fastest: 3, crashes: 0 },
+      fails: ["one-holder"],
+    },
+    "lease-from-receipt": {
+      summary: "the client measures its lease from receipt of the grant (staleness ignored)",
+      fails: ["one-holder", "failed-lock-granted-again"],
+    },
+    "no-drift-margin": {
+      summary: "the server unlocks after the lease itself, without the drift margin",
+      fails: ["one-holder", "failed-lock-granted-again"],
+    },
+    unfenced: {
+      summary: "the resource applies writes whatever their lease: a lapsed holder's late write lands after a newer holder's",
+      fails: ["ordered-writes"],
+    },
+  },
+  build(config, variant) {
+    const flaws = flawsOf(variant);
+    if (config.fastest < config.slowest)
+      throw new ConfigError("alf-lease", "fastest", String(config.fastest), `at least slowest (${config.slowest})`);
+    if (!flaws.absoluteExpiry && (config.horizon > 0 || config.skew > 0))
+      throw new ConfigError(
+        "alf-lease",
+        config.horizon > 0 ? "horizon" : "skew",
+        String(config.horizon || config.skew),
+        "0 here: only absolute-expiry reads clocks",
+      );
+    if (flaws.absoluteExpiry && config.horizon === 0)
+      throw new ConfigError("alf-lease", "horizon", "0", "at least 1 for absolute-expiry: it reads clocks");
+    const drift = { slowest: config.slowest, fastest: config.fastest };
+    const rates = Array.from({ length: drift.fastest - drift.slowest + 1 }, (_, i) => drift.slowest + i);
+    const offsets = config.skew > 0 ? [0, config.skew] : [0];
+    const crashable = [1]; // c1: the clients are interchangeable, so c1 stands for any one that fails
+    const model = actorModel(alfLeaseRoles({ clients: config.clients, lease: config.lease, heartbeat: config.heartbeat, drift, flaws }), {
+      time: { rates, ...(flaws.absoluteExpiry && { horizon: config.horizon, offsets }) },
+      crashes: config.crashes,
+      crashable,
+      partitions: config.partitions,
+      partitionable: ["clients"],
+      idFields: { states: { server: ["holder"] } },
+    });
+    const at = (holds: (procs: Procs, s: SystemState) => boolean) => (s: SystemState) => holds(model.roles(s), s);
+    const failed = (s: SystemState, id: number) => s.crashed.includes(id) || (model.environment(s)?.isolated.includes(id) ?? false);
+    const holderFailed = at(({ server: [srv], clients }, s) => {
+      const holder = srv!.holder;
+      if (holder === null || !failed(s, holder)) return false;
+      return clients.some(
+        (c, i) => model.ids.clients[i] !== holder && !s.crashed.includes(model.ids.clients[i]!) && (c.phase === "idle" || c.phase === "requesting"),
+      );
+    });
+    const workingHolder = at(({ server: [srv] }, s) => srv!.holder !== null && !failed(s, srv!.holder));
+    return {
+      model,
+      tla: alfLeasePairing({
+        model,
+        flaws,
+        constants: {
+          ...leaseDurations(config.lease, drift, flaws),
+          heartbeat: config.heartbeat,
+          rates,
+          crashes: config.crashes,
+          crashable,
+          partitions: config.partitions,
+          horizon: config.horizon,
+          offsets,
+        },
+      }),
+      properties: [
+        always(
+          "one-holder",
+          at(({ clients }, s) => clients.filter((c, i) => c.phase === "holding" && !s.crashed.includes(model.ids.clients[i]!)).length <= 1),
+          { tla: "OneHolder" },
+        ),
+        always(
+          "ordered-writes",
+          at(({ resource: [r] }) => r!.applied.every((seq, i) => i === 0 || r!.applied[i - 1]! <= seq)),
+          { tla: "OrderedWrites" },
+        ),
+        sometimes(
+          "writes",
+          at(({ resource: [r] }) => r!.applied.length > 0),
+          { tla: "NeverWrites" },
+        ),
+        noDeadlock<SystemState>({ tla: "NoDeadlock" }),
+        // With a horizon time stops, so no liveness is stated: a timer that never fires owes nothing.
+        ...(flaws.absoluteExpiry ? [] : [leadsTo("failed-lock-granted-again", holderFailed, workingHolder, { tla: "FailedLockGrantedAgain" })]),
+      ],
+    };
+  },
+});
