@@ -22,7 +22,8 @@
 (* Known-wrong variants: AckBeforeDurable (the commit is acknowledged with  *)
 (* its record still in the buffer; Flush forces it later) and              *)
 (* WriteInPlaceFirst (a write's page is written on disk before the change   *)
-(* is logged).                                                              *)
+(* is logged), RedoUncommitted (recovery redoes every change in the log,    *)
+(* committed or not).                                                       *)
 (*                                                                          *)
 (* FairSpec states the explorer's fairness (checker/actors/system.ts): weak *)
 (* fairness of each client's invocation, of each local event of the        *)
@@ -31,7 +32,7 @@
 (***************************************************************************)
 EXTENDS Naturals, Sequences, FiniteSets, TLC
 
-CONSTANTS T, W, LogSize, MaxCrashes, Nil, AckBeforeDurable, WriteInPlaceFirst
+CONSTANTS T, W, LogSize, MaxCrashes, Nil, AckBeforeDurable, WriteInPlaceFirst, RedoUncommitted
 
 Clients == 1 .. T
 Keys == 1 .. T * W
@@ -158,7 +159,7 @@ Flush ==
   /\ disk' = [log |-> db.log \o db.buffer, data |-> db.data]
   /\ UNCHANGED <<cli, net, crashes, hist>>
 
-RedoAt == {i \in 1 .. Len(db.log) : i > db.next /\ db.log[i].kind = "change" /\ db.log[i].t \in Winners(db.log)}
+RedoAt == {i \in 1 .. Len(db.log) : i > db.next /\ db.log[i].kind = "change" /\ (RedoUncommitted \/ db.log[i].t \in Winners(db.log))}
 
 Redo ==
   /\ Recovering

@@ -20,6 +20,7 @@ export function writeAheadLogPairing(options: {
       Nil: "Nil",
       AckBeforeDurable: options.flaws.ackBeforeDurable ? "TRUE" : "FALSE",
       WriteInPlaceFirst: options.flaws.writeInPlaceFirst ? "TRUE" : "FALSE",
+      RedoUncommitted: options.flaws.redoUncommitted ? "TRUE" : "FALSE",
     },
     toTla(state) {
       const {

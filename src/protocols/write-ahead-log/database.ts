@@ -1,5 +1,5 @@
 import type { Actor, Id, Out } from "../../actor/index.ts";
-import { committedIn, content, withChanges, type Durable, type LogRecord, type Pages, type Request, type WalMessage } from "./messages.ts";
+import { committedIn, content, withChanges, written, type Durable, type LogRecord, type Pages, type Request, type WalMessage } from "./messages.ts";
 
 /** Known-wrong variants of the database, for the checker to catch. */
 export interface DatabaseFlaws {
@@ -7,6 +7,8 @@ export interface DatabaseFlaws {
   readonly ackBeforeDurable?: boolean;
   /** Write a page in place when the write arrives, before the change is logged (and before the commit). */
   readonly writeInPlaceFirst?: boolean;
+  /** Recovery redoes every change in the log, committed or not (the notes: recover the committed, drop the rest). */
+  readonly redoUncommitted?: boolean;
 }
 
 /** Serving transactions: the log on disk (`log`, as forced), the volatile log buffer, the data pages, the transactions running. */
@@ -33,10 +35,13 @@ export interface Recovering {
 
 export type DatabaseState = Serving | Recovering;
 
-/** The index of the next change, at `next` or after, of a transaction committed in the log; -1 when none is left. */
-export const nextRedo = (state: Recovering): number => {
+/**
+ * The index of the next change to redo, at `next` or after: of a transaction committed in the log (of any transaction,
+ * with `everyChange`); -1 when none is left.
+ */
+export const nextRedo = (state: Recovering, everyChange = false): number => {
   const winners = committedIn(state.log);
-  return state.log.findIndex((r, i) => i >= state.next && r.kind === "change" && winners.includes(r.t));
+  return state.log.findIndex((r, i) => i >= state.next && r.kind === "change" && (everyChange || winners.includes(r.t)));
 };
 
 /**
@@ -51,6 +56,7 @@ export const nextRedo = (state: Recovering): number => {
 export function database(options: { name: string; pages: number; logSize: number; flaws?: DatabaseFlaws }): Actor<DatabaseState, WalMessage> {
   const flaws = options.flaws ?? {};
   const empty: Durable = { log: [], data: Array.from({ length: options.pages }, () => null) };
+  const redoAt = (s: Recovering) => nextRedo(s, flaws.redoUncommitted);
   const room = (s: Serving) => s.log.length + s.buffer.length < options.logSize;
   const persist = (out: Out<WalMessage>, log: readonly LogRecord[], data: Pages) => out.persist({ log, data } satisfies Durable);
   const reply = <S>(state: S, to: Id, type: "ok" | "busy" | "committed" | "aborted", out: Out<WalMessage>): S => {
@@ -68,12 +74,8 @@ export function database(options: { name: string; pages: number; logSize: number
         if (running) return reply(s, t, "ok", out);
         return reply({ ...s, buffer: [...s.buffer, { t, kind: "start" }], active: [...s.active, t].sort((a, b) => a - b) }, t, "ok", out);
       case "write": {
-        let data = s.data;
-        if (flaws.writeInPlaceFirst) {
-          data = s.data.slice();
-          data[m.key - 1] = t;
-          persist(out, s.log, data);
-        }
+        const data = flaws.writeInPlaceFirst ? written(s.data, m.key, t) : s.data;
+        if (flaws.writeInPlaceFirst) persist(out, s.log, data); // the page is on disk before its change is even in the buffer
         return reply({ ...s, data, buffer: [...s.buffer, { t, kind: "change", key: m.key }] }, t, "ok", out);
       }
       case "commit": {
@@ -96,7 +98,7 @@ export function database(options: { name: string; pages: number; logSize: number
       return reply(state, from, message.type === "begin" ? "busy" : "aborted", out); // recovering: nothing runs yet
     },
     localEvents(state) {
-      if (state.phase === "recovering") return [nextRedo(state) >= 0 ? "redo" : "finish"];
+      if (state.phase === "recovering") return [redoAt(state) >= 0 ? "redo" : "finish"];
       const events: string[] = [];
       if (state.log.some((r) => r.kind === "commit")) events.push("checkpoint");
       if (state.buffer.some((r) => r.kind === "commit")) events.push("flush");
@@ -104,15 +106,14 @@ export function database(options: { name: string; pages: number; logSize: number
     },
     onLocalEvent(state, event, out) {
       if (state.phase === "recovering") {
-        const at = nextRedo(state);
+        const at = redoAt(state);
         if (event === "finish" && at < 0) {
           persist(out, [], state.data); // truncated: the committed transactions are in the pages, the rest dropped
           return { phase: "up", log: [], buffer: [], data: state.data, active: [] };
         }
         if (event !== "redo" || at < 0) return state;
         const record = state.log[at] as Extract<LogRecord, { kind: "change" }>;
-        const data = state.data.slice();
-        data[record.key - 1] = record.t;
+        const data = written(state.data, record.key, record.t);
         persist(out, state.log, data);
         return { ...state, data, next: at + 1 };
       }

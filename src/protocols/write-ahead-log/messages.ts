@@ -27,6 +27,13 @@ export interface Durable {
 /** The transactions whose commit record is in `log`. */
 export const committedIn = (log: readonly LogRecord[]): Id[] => log.flatMap((r) => (r.kind === "commit" ? [r.t] : []));
 
+/** `data` with page `key` holding `t`'s write. */
+export function written(data: Pages, key: number, t: Id): Pages {
+  const pages = data.slice();
+  pages[key - 1] = t;
+  return pages;
+}
+
 /** `data` with `t`'s changes in `log` written. */
 export function withChanges(data: Pages, log: readonly LogRecord[], t: Id): Pages {
   const pages = data.slice();
