@@ -276,25 +276,38 @@ Spec == Init /\ [][Next]_vars
 
 (***************************************************************************)
 (* Msgs: a finite superset of every message the configuration can send,   *)
-(* the universe the fairness of delivery ranges over (TLC enumerates it). *)
-(* Versions: a slot is written at most three times (entry, seal, a late   *)
-(* unconditional entry), the checkpoint at most twice after its start.    *)
+(* the universe the fairness of delivery ranges over (TLC enumerates it    *)
+(* for each WF conjunct, so it is kept close to what each backend sends).  *)
+(* b1 writes slots 1..OwnerEntries and may checkpoint its first entries;   *)
+(* b2 seals, reads and appends anywhere, and its checkpoint holds some of  *)
+(* b1's entries in order (a seal may land before an earlier entry of b1)   *)
+(* then its own, over at most Window sealed slots. Versions: a slot is     *)
+(* written at most three times, the checkpoint at most twice after start.  *)
 (***************************************************************************)
-Keys == {SlotKey(s) : s \in Slots}
 Prefix(p, n) == [i \in 1 .. n |-> Name(p, i)]
-CkptValues == {[upTo |-> u, entries |-> Prefix(1, i) \o Prefix(2, j)] : u \in 0 .. MaxSlot, i \in 0 .. OwnerEntries, j \in 0 .. SuccessorEntries}
-LogValues == UNION {{[entry |-> e, writer |-> p] : e \in {Name(p, k) : k \in 1 .. Entries(p)} \cup {Sealed}} : p \in Backends}
-SlotItems == {Nil} \cup [value : LogValues, version : 1 .. 3]
+RECURSIVE Subseqs(_)
+Subseqs(n) == IF n = 0 THEN {<<>>} ELSE Subseqs(n - 1) \cup {s \o <<Name(1, n)>> : s \in Subseqs(n - 1)}
+OwnCkpts(p) ==
+  IF p = 1 THEN {[upTo |-> i, entries |-> Prefix(1, i)] : i \in 1 .. OwnerEntries}
+  ELSE {[upTo |-> Len(s) + j + k, entries |-> s \o Prefix(2, j)] : s \in Subseqs(OwnerEntries), j \in 1 .. SuccessorEntries, k \in 0 .. Window}
+CkptValues == {[upTo |-> 0, entries |-> <<>>]} \cup OwnCkpts(1) \cup OwnCkpts(2)
+OwnValues(p) == {[entry |-> Name(p, k), writer |-> p] : k \in 1 .. Entries(p)}
+Writable(p) == OwnValues(p) \cup (IF p = 2 THEN {[entry |-> Sealed, writer |-> 2]} ELSE {})
+SlotItems == [value : Writable(1) \cup Writable(2), version : 1 .. 3]
 CkptItems == [value : CkptValues, version : 1 .. 3]
+KeysOf(p) == {SlotKey(s) : s \in IF p = 1 THEN 1 .. OwnerEntries ELSE Slots}
 Requests(p) ==
-  {ToTable(p, [store |-> "put", key |-> k, value |-> v]) : k \in Keys, v \in LogValues}
-  \cup {ToTable(p, [store |-> "put", key |-> k, value |-> v, expect |-> [absent |-> TRUE]]) : k \in Keys, v \in LogValues}
-  \cup {ToTable(p, [store |-> "get", key |-> k]) : k \in Keys \cup {"checkpoint"}}
-  \cup {ToTable(p, [store |-> "put", key |-> "checkpoint", value |-> v, expect |-> [version |-> n]]) : v \in CkptValues, n \in 1 .. 3}
+  {ToTable(p, [store |-> "put", key |-> k, value |-> v, expect |-> [absent |-> TRUE]]) : k \in KeysOf(p), v \in Writable(p)}
+  \cup {ToTable(p, [store |-> "put", key |-> "checkpoint", value |-> v, expect |-> [version |-> n]]) : v \in OwnCkpts(p), n \in 1 .. 3}
+  \cup (IF UnconditionalPut THEN {ToTable(p, [store |-> "put", key |-> k, value |-> v]) : k \in KeysOf(p), v \in OwnValues(p)} ELSE {})
+  \cup (IF p = 2 THEN {ToTable(p, [store |-> "get", key |-> k]) : k \in {"checkpoint"} \cup (IF NoSeal THEN KeysOf(p) ELSE {})} ELSE {})
 Replies(p) ==
-  {[from |-> Table, to |-> p, store |-> "put-ok", key |-> k, version |-> n] : k \in Keys \cup {"checkpoint"}, n \in 1 .. 3}
-  \cup {[from |-> Table, to |-> p, store |-> r, key |-> k, item |-> i] : r \in {"got", "put-failed"}, k \in Keys, i \in SlotItems}
-  \cup {[from |-> Table, to |-> p, store |-> r, key |-> "checkpoint", item |-> i] : r \in {"got", "put-failed"}, i \in CkptItems}
+  {[from |-> Table, to |-> p, store |-> "put-ok", key |-> k, version |-> n] : k \in KeysOf(p) \cup {"checkpoint"}, n \in 1 .. 3}
+  \cup {[from |-> Table, to |-> p, store |-> "put-failed", key |-> k, item |-> i] : k \in KeysOf(p), i \in SlotItems}
+  \cup {[from |-> Table, to |-> p, store |-> "put-failed", key |-> "checkpoint", item |-> i] : i \in CkptItems}
+  \cup (IF p = 2 THEN {[from |-> Table, to |-> p, store |-> "got", key |-> "checkpoint", item |-> i] : i \in CkptItems} ELSE {})
+  \cup (IF p = 2 /\ NoSeal THEN {[from |-> Table, to |-> p, store |-> "got", key |-> k, item |-> i] : k \in KeysOf(p), i \in {Nil} \cup SlotItems}
+       ELSE {})
 Msgs == {[from |-> 1, to |-> 2, type |-> "heartbeat"]} \cup UNION {Requests(p) \cup Replies(p) : p \in Backends}
 
 (* Not a twin: TLC checked it as an INVARIANT (Init/Next) on the recorded configurations, so no message in flight *)

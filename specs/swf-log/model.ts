@@ -95,7 +95,7 @@ export default defineSpec({
     term: intKey({ doc: "the owner's lease, in units of its clock", default: 1, min: 1, max: 3 }),
     drift: intKey({ doc: "clock drift: 0, every clock advances 1 unit a tick; 1, 1 or 2 units", default: 0, min: 0, max: 1 }),
     checkpoint: intKey({ doc: "an owner checkpoints after this many of its entries applied (0: never)", default: 1, min: 0, max: 4 }),
-    partitions: intKey({ doc: "isolations of b1 by the network (heals eventually)", default: 0, min: 0, max: 1 }),
+    partitions: intKey({ doc: "isolations of b1 by the network (heals eventually)", default: 1, min: 0, max: 1 }),
   },
   variants: {
     main: { summary: "conditional appends; the new owner seals N slots before appending" },

@@ -1,0 +1,13 @@
+---- MODULE MCNoDriftGuard ----
+EXTENDS SwfLog
+MC_OwnerEntries == 2
+MC_SuccessorEntries == 1
+MC_Window == 2
+MC_Term == 1
+MC_Guard == 1
+MC_Rates == {1}
+MC_CheckpointAfter == 1
+MC_MaxPartitions == 1
+MC_NoSeal == FALSE
+MC_UnconditionalPut == FALSE
+====
