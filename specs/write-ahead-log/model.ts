@@ -44,6 +44,11 @@ import { writeAheadLogPairing } from "./tla.ts";
  * answered busy for ever: a fair lasso. One record more is enough, since a commit then always fits, and the
  * checkpoint frees the log.
  *
+ * Wrong variants: ack-before-durable (the commit is acknowledged with its record still in the buffer, forced later by
+ * a local "flush"); write-in-place-first (a write's page goes to disk before its change is logged, so a crash leaves
+ * an uncommitted page that redo-only recovery cannot take back); redo-uncommitted (recovery redoes every change in
+ * the log instead of only the committed transactions'); and log-fills-up above.
+ *
  * Time: none. The model has no clocks or timers: busy requests are asked again at once, and "blocked" is a fair
  * cycle of busy answers, not a timeout.
  */

@@ -190,6 +190,15 @@ describe("write-ahead log database, recovering", () => {
     expect(recoverFully(d, again).state.data).toEqual(recoverFully(d, d.recover!(disk, recorder().out)).state.data);
   });
 
+  it("redo-uncommitted: redoes the uncommitted transaction's change too", () => {
+    const d = db({ redoUncommitted: true });
+    const r = recorder();
+    d.onLocalEvent!(d.recover!(disk, recorder().out), "redo", r.out);
+    expect(r.persisted).toEqual([{ log: disk.log, data: [null, null, 2, null] }]);
+    const s = d.onLocalEvent!(d.onLocalEvent!(d.recover!(disk, recorder().out), "redo", recorder().out), "redo", r.out);
+    expect(s.data).toEqual([1, null, 2, null]);
+  });
+
   it("while recovering, answers begin busy and any other request aborted", () => {
     const d = db();
     const s = d.recover!(disk, recorder().out);

@@ -78,6 +78,21 @@ describe("write-ahead log exhaustively", () => {
     expect(result.model.roles(last).clients[partial! - 1]!.phase).not.toBe("committed");
   });
 
+  it("redo-uncommitted: a recovery that redoes an uncommitted change moves the content away from what the disk held at the crash", async () => {
+    const result = await check("redo-uncommitted", [], true);
+    expect(verdicts(result)).toMatchObject({ "recovery-idempotent": false, "no-partial-transaction": false, "acknowledged-commits-survive": true });
+    const trace = traceOf(result, "recovery-idempotent");
+    expect(trace.steps.at(-1)!.action).toMatchObject({ kind: "local", event: "redo" });
+    const last = trace.steps.at(-1)!.state;
+    const db = result.model.roles(last).database[0]!;
+    expect(db.phase).toBe("recovering");
+    if (db.phase !== "recovering") return;
+    const redone = db.log[db.next - 1]!;
+    expect(redone.kind).toBe("change");
+    expect(db.log).not.toContainEqual({ t: redone.t, kind: "commit" }); // the page it wrote belongs to a transaction that never committed
+    expect(content(disk(result, last), 4)).not.toEqual(db.target);
+  });
+
   it("log-fills-up: running transactions fill the log and everyone is blocked (a fair lasso of busy answers)", async () => {
     const result = await check("log-fills-up", [], true);
     expect(verdicts(result)).toMatchObject({ "every-transaction-ends": false, "acknowledged-commits-survive": true, "no-deadlock": true });
