@@ -1,6 +1,19 @@
 import { kinesisShardsRoles, shardKey, type LeaseRecord, type WorkerFlaws } from "../../src/protocols/kinesis-shards/index.ts";
-import { actorModel, always, ConfigError, defineSpec, eventually, intKey, leadsTo, noDeadlock, sometimes, type SystemState } from "interleave";
+import {
+  actorModel,
+  always,
+  ConfigError,
+  defineSpec,
+  eventually,
+  intKey,
+  leadsTo,
+  noDeadlock,
+  patternKey,
+  sometimes,
+  type SystemState,
+} from "interleave";
 import { kinesisShardsPairing } from "./tla.ts";
+import { reshardingInstance, reshardingVariants } from "./resharding.ts";
 
 /*
  * Kinesis shard leases with checkpoint/replay, after the notes' "Amazon Kinesis" (the KCL's lease table in DynamoDB).
@@ -32,9 +45,29 @@ import { kinesisShardsPairing } from "./tla.ts";
  * allows another grant, and the shard ends, unless the grants ran out with the last holder down (the bound's artefact).
  * Wrong variants: checkpoint-before-processing (a crash between checkpoint and processing loses the record) and
  * unconditional-checkpoint (a zombie that lost its lease keeps checkpointing: its old lease and checkpoint land).
+ *
+ * Resharding (variants resharding*, ./resharding.ts, KinesisResharding.tla) is checked as a second system beside the
+ * leases, on the producer's side where the notes put it: sequence numbers {epoch}.{shardId}.{subSeq}, one split into a
+ * new epoch, redirects from the closed shard. The consumer's side of a split (a child's lease taken only after the
+ * parent's SHARD_END) is not modelled: one closed shard is what the lease system above processes.
  */
 
 type Roles = ReturnType<typeof kinesisShardsRoles>;
+
+const keys = {
+  workers: intKey({ doc: "workers competing for the shard's lease", default: 2, min: 2, max: 4 }),
+  records: intKey({ doc: "records in the shard (sequence numbers 1..records)", default: 2, min: 1, max: 4 }),
+  crashes: intKey({ doc: "worker crashes (crash-stop), fewer than workers", default: 1, min: 0, max: 3 }),
+  leases: intKey({ doc: "model bound: how many times the lease may be granted", default: 2, min: 1, max: 5 }),
+  expiry: intKey({ doc: "units of a watcher's clock an unchanged lease takes to expire", default: 1, min: 1, max: 3 }),
+  puts: patternKey({
+    doc: "resharding variants: the producer's partition keys, in put order",
+    default: "a,b,a,b",
+    pattern: /^[a-d](,[a-d]){0,5}$/,
+    accepts: "keys a..d separated by commas, at most 6",
+  }),
+};
+const leaseKeys = ["workers", "records", "crashes", "leases", "expiry"] as const;
 
 const flawsOf: Record<string, WorkerFlaws> = {
   main: {},
@@ -46,13 +79,7 @@ export default defineSpec({
   name: "kinesis-shards",
   summary: "Kinesis shard leases with checkpoint/replay: lease table with conditional writes, take-over after expiry, exactly-once state",
   tlaModule: "KinesisShards",
-  keys: {
-    workers: intKey({ doc: "workers competing for the shard's lease", default: 2, min: 2, max: 4 }),
-    records: intKey({ doc: "records in the shard (sequence numbers 1..records)", default: 2, min: 1, max: 4 }),
-    crashes: intKey({ doc: "worker crashes (crash-stop), fewer than workers", default: 1, min: 0, max: 3 }),
-    leases: intKey({ doc: "model bound: how many times the lease may be granted", default: 2, min: 1, max: 5 }),
-    expiry: intKey({ doc: "units of a watcher's clock an unchanged lease takes to expire", default: 1, min: 1, max: 3 }),
-  },
+  keys,
   variants: {
     main: { summary: "checkpoint and state in one put conditional on the lease item's version" },
     "checkpoint-before-processing": {
@@ -63,8 +90,20 @@ export default defineSpec({
       summary: "checkpoints are written without the condition: a worker whose lease was taken over keeps checkpointing",
       fails: ["lease-fenced", "no-regression", "expired-lease-taken-over"],
     },
+    ...reshardingVariants,
   },
   build(config, variant) {
+    /** A key the chosen part of the system does not read may not be set: it would be silently ignored. */
+    const unread = (names: readonly (keyof typeof keys)[]) => {
+      const set = names.find((k) => config[k] !== keys[k].default);
+      if (set !== undefined)
+        throw new ConfigError("kinesis-shards", set, String(config[set]), `its default in variant ${variant}, which does not read it`);
+    };
+    if (variant in reshardingVariants) {
+      unread(leaseKeys);
+      return reshardingInstance(config.puts.split(","), variant as keyof typeof reshardingVariants);
+    }
+    unread(["puts"]);
     if (config.crashes >= config.workers)
       throw new ConfigError("kinesis-shards", "crashes", String(config.crashes), `fewer than workers=${config.workers}`);
     const flaws = flawsOf[variant] ?? {};
