@@ -1,9 +1,10 @@
 import type { HistoryEvent, Id, Roles, StateOf } from "../../src/actor/index.ts";
 import { UsageError } from "../errors.ts";
 import type { ModelSymmetry } from "../model.ts";
-import { hashInto } from "../state/hash.ts";
+import { frozenHashInto, hashInto } from "../state/hash.ts";
 import { freezePlain } from "./freeze.ts";
 import type { Channels } from "./network.ts";
+import type { Environment } from "./environment.ts";
 import type { MessageOf, SystemState } from "./system.ts";
 
 /*
@@ -13,11 +14,12 @@ import type { MessageOf, SystemState } from "./system.ts";
  * permutes the ids of each symmetric role among themselves (the group is the product of one permutation group per
  * role) and is applied consistently to the whole system state:
  * - by the checker: the position of each process state (procs[π(i)] = the state of i), the envelopes' `from` and
- *   `to`, the crashed set and the clients named in the history;
+ *   `to`, the crashed set and the clients named in the history; with time, recovery or partitions, the position of
+ *   each process's timers, durable record and clock, and the isolated set;
  * - by the spec: ids held inside process states and messages. Ids are bare numbers in the protocol's plain data,
  *   so only the spec knows where they are (a client's set of servers heard, a coordinator's yes votes): it gives,
- *   per role whose states hold such ids, a function renaming them (and one for messages), like Stateright's
- *   `Rewrite<Id>` implementations. Operations and return values in the history are not renamed: they must not
+ *   per role whose states hold such ids, a function renaming them (and one for messages, and per role one for
+ *   durable records), like Stateright's `Rewrite<Id>` implementations. Timer names are not renamed. Operations and return values in the history are not renamed: they must not
  *   hold ids of a symmetric role.
  *
  * The representative of a state's orbit is, over every renaming in the group, the renamed state with the least
@@ -48,17 +50,22 @@ export interface SymmetryOptions<R extends Roles> {
   readonly rename?: { readonly [K in keyof R]?: (state: StateOf<R[K][number]>, id: Rename) => StateOf<R[K][number]> };
   /** The message with every id of a symmetric role's process renamed by `id`; needed when messages hold such ids. */
   readonly renameMessage?: (message: MessageOf<R>, id: Rename) => MessageOf<R>;
+  /** For each role whose durable records (crash-recovery) hold ids of a symmetric role's processes: the record renamed. */
+  readonly renameDurable?: { readonly [K in keyof R]?: (record: unknown, id: Rename) => unknown };
 }
 
 /** The most renamings a state's representative is searched among (8! — eight interchangeable processes). */
 export const maxRenamings = 40_320;
 
-/** What the actor system tells its symmetry: the roles' ids, the processes' names, the network and the crashable processes. */
+/** What the actor system tells its symmetry: the roles' ids, the processes' names, the network, the crashable and partitionable processes. */
 export interface ActorSystemLayout {
   readonly ids: Readonly<Record<string, readonly Id[]>>;
   readonly names: readonly string[];
   readonly channels: Channels;
   readonly crashable: readonly Id[];
+  readonly partitionable: readonly Id[];
+  /** Interns an environment (one object per content), so that renamed environments are shared as the model's are. */
+  readonly internEnv?: (env: Environment) => Environment;
 }
 
 /** The symmetry of an actor system from its declaration; a UsageError for a declaration that cannot be right. */
@@ -78,20 +85,26 @@ export function actorSymmetry<R extends Roles>(declared: SymmetryOptions<R>, lay
 /** The declared roles' ids; a UsageError for an unknown role, a rename of an unknown role, or a symmetric role crashable in part. */
 function symmetricRoles<R extends Roles>(declared: SymmetryOptions<R>, layout: ActorSystemLayout): (readonly Id[])[] {
   const known = Object.keys(layout.ids);
-  const unknown = [...declared.roles, ...Object.keys(declared.rename ?? {})].find((role) => !known.includes(role));
+  const named = [...declared.roles, ...Object.keys(declared.rename ?? {}), ...Object.keys(declared.renameDurable ?? {})];
+  const unknown = named.find((role) => !known.includes(role));
   if (unknown !== undefined) throw new UsageError(`symmetry names role "${unknown}"; roles: ${known.join(", ")}`);
   if (declared.roles.length === 0) throw new UsageError("symmetry needs at least one role whose processes are interchangeable");
   const twice = declared.roles.find((role, i) => declared.roles.indexOf(role) !== i);
   if (twice !== undefined) throw new UsageError(`symmetry names role "${twice}" twice`);
   const roles = declared.roles.map((role) => layout.ids[role]!);
   for (const [i, ids] of roles.entries()) {
-    const crashable = ids.filter((id) => layout.crashable.includes(id));
-    if (crashable.length > 0 && crashable.length < ids.length) {
-      const names = (list: readonly Id[]) => list.map((id) => layout.names[id]).join(", ");
-      throw new UsageError(
-        `symmetry of role "${declared.roles[i]}": ${names(crashable)} may crash ` +
-          `but ${names(ids.filter((id) => !crashable.includes(id)))} may not; interchangeable processes are all crashable or none`,
-      );
+    for (const [fault, able] of [
+      ["crash", layout.crashable],
+      ["be isolated", layout.partitionable],
+    ] as const) {
+      const may = ids.filter((id) => able.includes(id));
+      if (may.length > 0 && may.length < ids.length) {
+        const names = (list: readonly Id[]) => list.map((id) => layout.names[id]).join(", ");
+        throw new UsageError(
+          `symmetry of role "${declared.roles[i]}": ${names(may)} may ${fault} ` +
+            `but ${names(ids.filter((id) => !may.includes(id)))} may not; interchangeable processes may all ${fault} or none`,
+        );
+      }
     }
   }
   const size = roles.reduce((n, ids) => n * factorial(ids.length), 1);
@@ -160,6 +173,8 @@ function generatorsOf(roles: readonly (readonly Id[])[], layout: ActorSystemLayo
 class Renamer<R extends Roles> {
   /** Per process id: the function renaming ids inside its state, if its role declares one. */
   private readonly renameState: (((state: unknown, id: Rename) => unknown) | undefined)[];
+  /** Per process id: the function renaming ids inside its durable record, if its role declares one. */
+  private readonly renameDurable: (((record: unknown, id: Rename) => unknown) | undefined)[];
   /** Processes of the symmetric roles: only their ids move. */
   private readonly symmetric: ReadonlySet<Id>;
   /** Per group element: the process each position receives (the inverse renaming). */
@@ -180,6 +195,9 @@ class Renamer<R extends Roles> {
     this.renameState = layout.names.map(() => undefined);
     for (const [role, rename] of Object.entries(declared.rename ?? {}))
       for (const id of layout.ids[role]!) this.renameState[id] = rename as (state: unknown, id: Rename) => unknown;
+    this.renameDurable = layout.names.map(() => undefined);
+    for (const [role, rename] of Object.entries(declared.renameDurable ?? {}))
+      for (const id of layout.ids[role]!) this.renameDurable[id] = rename as (record: unknown, id: Rename) => unknown;
     this.symmetric = new Set(roles.flat());
     this.inverse = group.map((map) => {
       const inverse = new Int32Array(map.length);
@@ -206,7 +224,8 @@ class Renamer<R extends Roles> {
     const procs = new Array<unknown>(map.length);
     for (let i = 0; i < map.length; i++) {
       const rename = this.renameState[i];
-      procs[map[i]!] = rename ? rename(state.procs[i], id) : state.procs[i];
+      // A process down (crash-recovery) has no state (null): nothing in it to rename.
+      procs[map[i]!] = rename && state.procs[i] !== null ? rename(state.procs[i], id) : state.procs[i];
     }
     return {
       procs,
@@ -219,7 +238,28 @@ class Renamer<R extends Roles> {
               state.network.map((key) => (g === undefined ? this.renameEnvelope(key, map, id) : this.envelope(key, g).key)),
             ),
       history: this.historyMoves(state) ? state.history.map((e): HistoryEvent => ({ ...e, client: id(e.client) })) : state.history,
+      ...(state.env !== undefined && { env: this.renameEnv(state.env, map, id) }),
     };
+  }
+
+  /** The environment renamed by `map`: each process's timers, durable record and clock moved to its new id, the isolated renamed. */
+  private renameEnv(env: Environment, map: Int32Array, id: Rename): Environment {
+    const moved = <T>(items: readonly T[], rename?: (item: T, i: Id) => T): T[] => {
+      const out = new Array<T>(items.length);
+      items.forEach((item, i) => (out[map[i]!] = rename ? rename(item, i) : item));
+      return out;
+    };
+    const renamed: Environment = {
+      ...env,
+      timers: moved(env.timers),
+      durable: moved(env.durable, (record, i) => {
+        const rename = this.renameDurable[i];
+        return rename && record !== null ? freezePlain(rename(record, id), "symmetry: a renamed durable record") : record;
+      }),
+      isolated: env.isolated.length === 0 ? env.isolated : env.isolated.map(id).sort((a, b) => a - b),
+      ...(env.clocks && { clocks: moved(env.clocks) }),
+    };
+    return this.layout.internEnv ? this.layout.internEnv(renamed) : renamed;
   }
 
   /** Whether renamings move some process named in the history (a symmetric process invoked or returned). */
@@ -282,11 +322,36 @@ class Renamer<R extends Roles> {
       for (const c of state.crashed) crashed = (crashed + scramble(map[c]!)) | 0;
       mix(crashed);
       if (historyMoves) for (const e of state.history) mix(map[e.client]!);
+      if (state.env !== undefined) this.mixEnv(state.env, map, back);
       const a = lanes.a >>> 0;
       const b = lanes.b >>> 0;
       if (g === 0 || a < bestA || (a === bestA && b < bestB)) [best, bestA, bestB] = [g, a, b];
     }
     return best === 0 ? state : this.apply(state, group[best]!, best);
+  }
+
+  /**
+   * Mixes what a renaming (`back`: the process each position receives) gives of an environment: each position's timers,
+   * durable record (renamed, hashed whole: records are few) and clock, and the isolated set.
+   */
+  private mixEnv(env: Environment, map: Int32Array, back: Int32Array): void {
+    mix(0x454e56);
+    for (let p = 0; p < back.length; p++) {
+      const i = back[p]!;
+      frozenHashInto(env.timers[i], this.fp); // frozen and shared: hashed once
+      mix(this.fp[0]!);
+      mix(this.fp[1]!);
+      const record = env.durable[i];
+      const rename = this.renameDurable[i];
+      frozenHashInto(rename && record !== null ? rename(record, this.renaming(map)) : record, this.fp);
+      mix(this.fp[0]!);
+      mix(this.fp[1]!);
+      if (env.clocks) mix(env.clocks[i]!);
+    }
+    let isolated = 0;
+    for (const x of env.isolated) isolated = (isolated + scramble(map[x]!)) | 0;
+    mix(env.isolated.length);
+    mix(isolated);
   }
 
   /** A process state's hash: two words when it holds no ids (the same under every renaming), else two per group element. */
@@ -297,7 +362,7 @@ class Renamer<R extends Roles> {
     if (known !== undefined) return known;
     const rename = this.renameState[id];
     let hashes: Uint32Array;
-    if (!rename) {
+    if (!rename || state === null) {
       hashInto(state, this.fp);
       hashes = Uint32Array.of(this.fp[0]!, this.fp[1]!);
     } else {
@@ -336,7 +401,7 @@ class Renamer<R extends Roles> {
     const msg = this.declared.renameMessage
       ? freezePlain(this.declared.renameMessage(e.msg as MessageOf<R>, id), "symmetry: a renamed message")
       : e.msg;
-    return this.layout.channels.keyOf(map[e.from]!, map[e.to]!, msg);
+    return this.layout.channels.keyOf(map[e.from]!, map[e.to]!, msg, undefined, e.left);
   }
 }
 

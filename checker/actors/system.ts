@@ -178,8 +178,6 @@ export function actorModel<R extends Roles>(roles: R, options: ActorModelOptions
   if (recovery !== "never")
     for (const id of crashable)
       if (!actors[id]!.recover) throw new UsageError(`${names[id]} may crash and recover, but its actor has no recover(durable, out)`);
-  if (rules && options.symmetry)
-    throw new UsageError("symmetry cannot be declared together with time, recovery or partitions: they are not renamed yet");
   const maxDelay = options.time?.maxDelay;
   if (maxDelay !== undefined && network === "duplicating")
     throw new UsageError("time.maxDelay needs a network that takes delivered messages: not duplicating");
@@ -385,7 +383,7 @@ export function actorModel<R extends Roles>(roles: R, options: ActorModelOptions
     envelope: (key) => channels.envelope(key),
     environment: (state) => state.env,
     ...(rules?.horizon !== undefined && { bound: `time stops after ${rules.horizon} ticks (time.horizon)` }),
-    ...(options.symmetry && { symmetry: actorSymmetry(options.symmetry, { ids, names, channels, crashable }) }),
+    ...(options.symmetry && { symmetry: actorSymmetry(options.symmetry, { ids, names, channels, crashable, partitionable, internEnv }) }),
     initialStates() {
       const state: SystemState = {
         procs: actors.map(() => undefined),

@@ -270,12 +270,6 @@ describe("the environment in states", () => {
     expect(result.distinctStates).toBe(views.size);
     expect(result.distinctStates).toBeGreaterThan(10);
   });
-
-  it("symmetry cannot be declared together with the environment", () => {
-    expect(usageErrorOf(() => actorModel({ p: [armer("p", 1), armer("q", 1)] }, { time: {}, symmetry: { roles: ["p"] } } as never))).toMatch(
-      /symmetry cannot be declared together with time/,
-    );
-  });
 });
 
 describe("bounded delays", () => {
