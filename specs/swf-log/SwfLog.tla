@@ -344,6 +344,9 @@ Replay(u) == ReplayFrom(1, u, <<>>)
 ReplayMatches == /\ Replay(ckpt.upTo) = ckpt.entries
                  /\ \A p \in Backends : Replay(b[p].upTo) = b[p].entries
 
+IsPrefix(s, t) == Len(s) <= Len(t) /\ SubSeq(t, 1, Len(s)) = s
+SuccessorHoldsOwnerState == b[2].phase \in {"owner", "done"} => IsPrefix(b[1].entries, b[2].entries)
+
 ExclusiveLease == ~(b[1].phase = "owner" /\ b[2].phase \in {"replaying", "owner", "done"})
 
 (* The twins of the `sometimes` properties: TLC must find these invariants violated. *)

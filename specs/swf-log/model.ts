@@ -36,7 +36,8 @@ import { swfLogPairing } from "./tla.ts";
  *
  * Properties (the issue's): no log slot is written twice (`no-overwrite`: every slot item is at version 1); no entry
  * of the deposed owner follows one of its successor in the log (`owner-order`); every backend's in-memory state, and
- * the checkpoint, equal the replay of the log up to the slot they cover (`replay-matches`). Besides: the lease's
+ * the checkpoint, equal the replay of the log up to the slot they cover (`replay-matches`); once the successor owns
+ * the log, the state the old owner held is a prefix of the state the successor rebuilt (`successor-holds-owner-state`). Besides: the lease's
  * timing alone (`exclusive-lease`: never does b1 believe it owns the lease while b2 took over) holds thanks to the
  * guard, which covers the clocks' drift; yet the log needs the seals, because writes sent within the lease land after
  * it. Liveness: b2 eventually applies all its entries (`successor-completes`), under weak fairness of delivery,
@@ -81,6 +82,10 @@ function replayMatches({ table: [table], backends }: Procs): boolean {
   return backends.every((b: BackendState | null) => b === null || sameList(replay(table!, b.upTo), b.entries));
 }
 
+/** Whether `a` is a prefix of `b`. */
+const isPrefix = (a: readonly string[], b: readonly string[]) => a.length <= b.length && a.every((x, i) => x === b[i]);
+/** The successor has replayed the log and owns it. */
+const ownsLog = (b: BackendState) => b.phase === "owner" || b.phase === "done";
 const believesOwner = (b: BackendState) => b.phase === "owner";
 const tookOver = (b: BackendState) => b.phase === "replaying" || b.phase === "owner" || b.phase === "done";
 
@@ -101,11 +106,11 @@ export default defineSpec({
     main: { summary: "conditional appends; the new owner seals N slots before appending" },
     "no-seal": {
       summary: "the new owner appends from the first empty slot, sealing nothing",
-      fails: ["owner-order", "successor-completes"],
+      fails: ["owner-order", "successor-holds-owner-state", "successor-completes"],
     },
     "unconditional-put": {
       summary: "the owners' appends are unconditional puts",
-      fails: ["no-overwrite", "replay-matches", "deposed-write-refused"],
+      fails: ["no-overwrite", "replay-matches", "successor-holds-owner-state", "deposed-write-refused"],
     },
     "no-drift-guard": {
       summary: "the successor waits the lease's term on its own clock, no margin for drift",
@@ -163,6 +168,11 @@ export default defineSpec({
           { tla: "OwnerOrder" },
         ),
         always("replay-matches", at(replayMatches), { tla: "ReplayMatches" }),
+        always(
+          "successor-holds-owner-state",
+          at((p) => !ownsLog(successor(p)) || isPrefix(owner(p).entries, successor(p).entries)),
+          { tla: "SuccessorHoldsOwnerState" },
+        ),
         always(
           "exclusive-lease",
           at((p) => !(believesOwner(owner(p)) && tookOver(successor(p)))),

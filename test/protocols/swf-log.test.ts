@@ -46,7 +46,13 @@ describe("swf-log exhaustively", () => {
 
   it("no-seal: the old owner's in-flight entry lands in a slot after the successor's first entry", async () => {
     const result = await check("no-seal", [], true);
-    expect(verdicts(result)).toMatchObject({ "owner-order": false, "no-overwrite": true, "replay-matches": true, "exclusive-lease": true });
+    expect(verdicts(result)).toMatchObject({
+      "owner-order": false,
+      "successor-holds-owner-state": false,
+      "no-overwrite": true,
+      "replay-matches": true,
+      "exclusive-lease": true,
+    });
     const trace = traceOf(result, "owner-order");
     const log = logOf(result, trace.steps.at(-1)!.state as SystemState);
     const slots = Object.keys(log).map(Number);
@@ -58,6 +64,15 @@ describe("swf-log exhaustively", () => {
     expect(result.model.roles(trace.steps[takeover]!.state as SystemState).backends[0]!.phase).not.toBe("owner");
   });
 
+  it("no-seal: the successor owns the log with a replay that misses an entry the old owner applied", async () => {
+    const result = await check("no-seal", [], true);
+    const last = traceOf(result, "successor-holds-owner-state").steps.at(-1)!.state as SystemState;
+    const [b1, b2] = result.model.roles(last).backends;
+    expect(b2!.phase).toBe("owner");
+    expect(b1!.entries.length).toBeGreaterThan(0);
+    expect(b1!.entries.every((entry, i) => b2!.entries[i] === entry)).toBe(false);
+  });
+
   it("no-seal with window 1: conditional puts alone keep the owners in order (one write in flight), but the successor may be deposed", async () => {
     const result = await check("no-seal", ["window=1"], true);
     expect(verdicts(result)).toMatchObject({ "owner-order": true, "no-overwrite": true, "successor-completes": false });
@@ -65,7 +80,13 @@ describe("swf-log exhaustively", () => {
 
   it("unconditional-put: a write b1 sent within its lease lands after the takeover and stomps the seal", async () => {
     const result = await check("unconditional-put", [], true);
-    expect(verdicts(result)).toMatchObject({ "no-overwrite": false, "replay-matches": false, "deposed-write-refused": false, "owner-order": true });
+    expect(verdicts(result)).toMatchObject({
+      "no-overwrite": false,
+      "replay-matches": false,
+      "successor-holds-owner-state": false,
+      "deposed-write-refused": false,
+      "owner-order": true,
+    });
     const states = traceOf(result, "no-overwrite").steps.map((step) => step.state as SystemState);
     const last = logOf(result, states.at(-1)!);
     const [slot] = Object.entries(last).find(([, [, , version]]) => version > 1)!;
