@@ -325,6 +325,9 @@ OrderedWrites == \A i \in 1 .. Len(resource.applied) - 1 : resource.applied[i] <
 (* The twin of `sometimes writes`: TLC must find this invariant violated. *)
 NeverWrites == resource.applied = <<>>
 
+(* The twin of `sometimes fence-refuses`: TLC must find this invariant violated. *)
+NeverRefuses == ~\E m \in DOMAIN net : m.type = "written" /\ ~m.ok
+
 (* Final: every client is crashed, released or failed (the server and the resource are always done). *)
 Final == \A c \in Clients : c \in crashed \/ client[c].phase \in {"released", "failed"}
 NoDeadlock == Final \/ ENABLED Next
@@ -338,4 +341,7 @@ HolderFailed ==
   /\ \E c \in Clients : c # server.holder /\ c \notin crashed /\ client[c].phase \in {"idle", "requesting"}
 WorkingHolder == server.holder # Nil /\ ~Failed(server.holder)
 FailedLockGrantedAgain == HolderFailed ~> WorkingHolder
+
+(* The twin of `sometimes holder-fails` (the liveness property is not vacuous): TLC must find it violated. *)
+HolderNeverFails == ~HolderFailed
 =============================================================================

@@ -1,4 +1,4 @@
-import { alfLeaseRoles, leaseDurations, type LeaseFlaws } from "../../src/protocols/alf-lease/index.ts";
+import { alfLeaseRoles, leaseDurations, type LeaseFlaws, type LeaseMessage } from "../../src/protocols/alf-lease/index.ts";
 import { actorModel, always, ConfigError, defineSpec, intKey, leadsTo, noDeadlock, sometimes, type RoleStates, type SystemState } from "interleave";
 import { alfLeasePairing } from "./tla.ts";
 
@@ -44,7 +44,7 @@ export default defineSpec({
     },
     unfenced: {
       summary: "the resource applies writes whatever their lease: a lapsed holder's late write lands after a newer holder's",
-      fails: ["ordered-writes"],
+      fails: ["ordered-writes", "fence-refuses"],
     },
   },
   build(config, variant) {
@@ -81,6 +81,12 @@ export default defineSpec({
         (c, i) => model.ids.clients[i] !== holder && !s.crashed.includes(model.ids.clients[i]!) && (c.phase === "idle" || c.phase === "requesting"),
       );
     });
+    /** The resource has just refused a write as older than the last it applied: its answer is in flight. */
+    const refused = (s: SystemState) =>
+      s.network.some((key) => {
+        const { msg } = model.envelope(key) as { msg: LeaseMessage };
+        return msg.type === "written" && !msg.ok;
+      });
     const workingHolder = at(({ server: [srv] }, s) => srv!.holder !== null && !failed(s, srv!.holder));
     return {
       model,
@@ -114,9 +120,16 @@ export default defineSpec({
           at(({ resource: [r] }) => r!.applied.length > 0),
           { tla: "NeverWrites" },
         ),
+        sometimes("fence-refuses", refused, { tla: "NeverRefuses" }),
         noDeadlock<SystemState>({ tla: "NoDeadlock" }),
-        // With a horizon time stops, so no liveness is stated: a timer that never fires owes nothing.
-        ...(flaws.absoluteExpiry ? [] : [leadsTo("failed-lock-granted-again", holderFailed, workingHolder, { tla: "FailedLockGrantedAgain" })]),
+        // With a horizon time stops, so no liveness is stated: a timer that never fires owes nothing. The sometimes
+        // property says the liveness property is not vacuous: a holder does fail while another client wants the lock.
+        ...(flaws.absoluteExpiry
+          ? []
+          : [
+              sometimes("holder-fails", holderFailed, { tla: "HolderNeverFails" }),
+              leadsTo("failed-lock-granted-again", holderFailed, workingHolder, { tla: "FailedLockGrantedAgain" }),
+            ]),
       ],
     };
   },
