@@ -106,6 +106,12 @@ function eventsOfStep(trace: TraceReport, i: number, context: StepContext): Diag
     events.push({ kind: "message", step: number, from, to, text: action.kind === "drop" ? `lost: ${text}` : text, lost: action.kind === "drop" });
   } else if (action.kind === "crash" && process !== undefined) {
     events.push({ kind: "note", step: number, over: [process], text: "✗ crashes", tone: "crash" });
+  } else if (action.kind === "recover" && process !== undefined) {
+    events.push({ kind: "note", step: number, over: [process], text: "↺ recovers", tone: "crash" });
+  } else if (action.kind === "isolate" && process !== undefined) {
+    events.push({ kind: "note", step: number, over: [process], text: "✂ isolated", tone: "crash" });
+  } else if (action.kind === "timer" && process !== undefined) {
+    events.push({ kind: "note", step: number, over: [process], text: `⏰ timer ${String(action.timer)} fires`, tone: "event" });
   } else if (action.kind === "local" && process !== undefined) {
     events.push({ kind: "note", step: number, over: [process], text: withoutSubject(step.label, process), tone: "event" });
   } else if (action.kind === "invoke" && client !== undefined) {

@@ -35,7 +35,7 @@ export const nasty = `a;b #c <b>x</b> & "q" 'r' %% d\nnext end`;
 
 /**
  * A counterexample made by hand: processes named `end` and `node 2` (not plain ids), messages and a crash with nasty
- * text, a lost message, null and fractions.
+ * text, a lost message, null and fractions; then a recovery, an isolation, a tick, a timer with a nasty name, a heal.
  */
 export function handMade(): Counterexample {
   const state = (network: unknown[], note: unknown, crashed: string[] = []) => ({
@@ -55,6 +55,11 @@ export function handMade(): Counterexample {
       { action: { kind: "drop", from: "end", to: "node 2", message }, label: "the network loses it", state: state([], nasty) },
       { action: { kind: "crash", process: "node 2" }, label: "node 2 crashes", state: state([], nasty, ["node 2"]) },
       { action: { kind: "weird", detail: nasty }, label: `something ${nasty}`, state: state([], 1.5, ["node 2"]) },
+      { action: { kind: "recover", process: "node 2" }, label: "node 2 recovers", state: state([], 1.5) },
+      { action: { kind: "isolate", process: "end" }, label: "the network isolates end", state: state([], 1.5) },
+      { action: { kind: "tick", advances: { end: 2 } }, label: "time passes (end +2)", state: state([], 1.5) },
+      { action: { kind: "timer", process: "end", timer: nasty }, label: `end's timer ${nasty} fires`, state: state([], 2.5) },
+      { action: { kind: "heal" }, label: "the partition heals", state: state([], 2.5) },
     ],
     loopsBackTo: null,
   };
@@ -71,9 +76,9 @@ export function handMade(): Counterexample {
         { name: "node 2", role: "servers" },
       ],
       complete: false,
-      distinctStates: 5,
-      generatedStates: 5,
-      depth: 5,
+      distinctStates: 10,
+      generatedStates: 10,
+      depth: 10,
       seconds: 0,
     },
     property: { name: "safe;ty", kind: "always", holds: false, trace },

@@ -79,6 +79,9 @@ describe("Mermaid sequence diagrams", () => {
     expect(text).toContain("  participant P1 as end\n  participant P2 as node 2\n");
     expect(text).toContain("P1-xP2: 3. lost: say(text: ");
     expect(text).toContain("Note over P2: 4. ✗ crashes");
+    expect(text).toContain("Note over P2: 6. ↺ recovers\n  Note over P1: 7. ✂ isolated\n  Note over P1,P2: 8. time passes (end +2)\n");
+    expect(text).toContain("Note over P1: 9. ⏰ timer a#59;b #35;c #60;b#62;x#60;/b#62; #38; ");
+    expect(text).toContain("Note over P1,P2: 10. the partition heals");
     expect(text).not.toContain(nasty);
     expect(escapeMermaid("a;b#c<d>&e\nf")).toBe("a#59;b#35;c#60;d#62;#38;e f");
   });
