@@ -325,6 +325,8 @@ export function actorModel<R extends Roles>(roles: R, options: ActorModelOptions
     if (key === undefined) timerKeys.set(name, (key = `timer ${name}`));
     return key;
   };
+  /** The environment after each tick action. */
+  const tickOutcomes = new WeakMap<SystemAction, Environment>();
   /** The ways time may pass in an environment, as actions: kept per environment (they depend on nothing else). */
   const tickActions = new WeakMap<Environment, readonly SystemAction[]>();
   const ticksIn = (env: Environment): readonly SystemAction[] => {
@@ -568,7 +570,9 @@ export function actorModel<R extends Roles>(roles: R, options: ActorModelOptions
         return after(state, action.process, step, -1, action.name);
       }
       case "tick": {
-        const env = internEnv(rules!.afterTick(state.env!, action.advances));
+        // A tick action belongs to one environment (ticksIn): its outcome is kept with it.
+        let env = tickOutcomes.get(action);
+        if (env === undefined) tickOutcomes.set(action, (env = internEnv(rules!.afterTick(state.env!, action.advances))));
         if (maxDelay === undefined || state.network.length === 0) {
           networkDelta = unchangedNetwork;
           return { ...state, env };
