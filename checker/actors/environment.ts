@@ -1,5 +1,6 @@
 import type { Id } from "../../src/actor/index.ts";
 import { UsageError } from "../errors.ts";
+import type { ProcessNaming } from "./format.ts";
 
 /**
  * Time in an actor system (DESIGN: time is modeled explicitly). Global time moves in ticks no process can read; at
@@ -190,14 +191,21 @@ function product<T>(lists: readonly (readonly T[])[]): T[][] {
 
 /**
  * The environment as a person reads it, by process name: `timers` (the processes with running timers; time models),
- * `durable` (recovery), `isolated` (partitions), and with a horizon `now` and `clocks`.
+ * `durable` (recovery; ids named as `idFields.durable` declares), `isolated` (partitions), and with a horizon `now` and `clocks`.
  */
-export function environmentView(env: Environment, rules: EnvironmentRules, names: readonly string[], timed: boolean): Record<string, unknown> {
-  const byName = <T>(items: readonly T[], keep: (item: T) => boolean) =>
-    Object.fromEntries(items.flatMap((item, id) => (keep(item) ? [[names[id]!, item]] : [])));
+export function environmentView(env: Environment, rules: EnvironmentRules, naming: ProcessNaming, timed: boolean): Record<string, unknown> {
+  const names = naming.names;
+  const byName = <T>(items: readonly T[], keep: (item: T) => boolean, show: (item: T, id: Id) => unknown = (item) => item) =>
+    Object.fromEntries(items.flatMap((item, id) => (keep(item) ? [[names[id]!, show(item, id)]] : [])));
   return {
     ...(timed && { timers: byName(env.timers, (t) => Object.keys(t).length > 0) }),
-    ...(rules.recovery !== "never" && { durable: byName(env.durable, (d) => d !== null) }),
+    ...(rules.recovery !== "never" && {
+      durable: byName(
+        env.durable,
+        (d) => d !== null,
+        (d, id) => naming.durable(id, d),
+      ),
+    }),
     ...(rules.partitions > 0 && { isolated: env.isolated.map((id) => names[id]) }),
     ...(env.clocks && { now: env.now, clocks: byName(env.clocks, () => true) }),
   };

@@ -56,6 +56,8 @@ export interface IdFields<Role extends string = string> {
   readonly states?: { readonly [K in Role]?: readonly string[] };
   /** The paths into messages that hold ids (every message; a path a message does not have is skipped). */
   readonly messages?: readonly string[];
+  /** Per role: the paths into its processes' durable records (crash-recovery) that hold ids. */
+  readonly durable?: { readonly [K in Role]?: readonly string[] };
 }
 
 /** Process ids named in states, messages and history events, as an actor system's `idFields` declare them. */
@@ -63,6 +65,7 @@ export class ProcessNaming {
   /** The processes' names, as a set: the renderers show them bare. */
   readonly bare: ReadonlySet<string>;
   private readonly statePaths: readonly (readonly string[][])[];
+  private readonly durablePaths: readonly (readonly string[][])[];
   private readonly messagePaths: readonly string[][];
 
   /** A UsageError for a role the system does not have, or an empty path or segment. */
@@ -72,18 +75,27 @@ export class ProcessNaming {
     fields: IdFields = {},
   ) {
     this.bare = new Set(names);
-    const byRole = Object.entries(fields.states ?? {});
-    const unknown = byRole.find(([role]) => !(role in ids));
-    if (unknown) throw new UsageError(`idFields names role "${unknown[0]}"; roles: ${Object.keys(ids).join(", ")}`);
-    const paths = names.map((): string[][] => []);
-    for (const [role, declared] of byRole) for (const id of ids[role]!) paths[id]!.push(...(declared ?? []).map(parsePath));
-    this.statePaths = paths;
+    const byProcess = (perRole: Readonly<Record<string, readonly string[] | undefined>>): string[][][] => {
+      const byRole = Object.entries(perRole);
+      const unknown = byRole.find(([role]) => !(role in ids));
+      if (unknown) throw new UsageError(`idFields names role "${unknown[0]}"; roles: ${Object.keys(ids).join(", ")}`);
+      const paths = names.map((): string[][] => []);
+      for (const [role, declared] of byRole) for (const id of ids[role]!) paths[id]!.push(...(declared ?? []).map(parsePath));
+      return paths;
+    };
+    this.statePaths = byProcess(fields.states ?? {});
+    this.durablePaths = byProcess(fields.durable ?? {});
     this.messagePaths = (fields.messages ?? []).map(parsePath);
   }
 
   /** Process `id`'s state with the ids its role declares named. */
   state(id: Id, state: unknown): unknown {
     return this.statePaths[id]!.reduce((value, path) => this.at(value, path, 0), state);
+  }
+
+  /** Process `id`'s durable record with the ids its role declares named. */
+  durable(id: Id, record: unknown): unknown {
+    return this.durablePaths[id]!.reduce((value, path) => this.at(value, path, 0), record);
   }
 
   /** A message with the ids the declaration names in messages named. */

@@ -531,7 +531,7 @@ export function actorModel<R extends Roles>(roles: R, options: ActorModelOptions
 
     view: (state) => {
       const view = systemView(state, naming, (key) => channels.envelope(key));
-      return state.env === undefined ? view : { ...view, ...environmentView(state.env, rules!, names, Boolean(options.time)) };
+      return state.env === undefined ? view : { ...view, ...environmentView(state.env, rules!, naming, Boolean(options.time)) };
     },
   };
 

@@ -251,6 +251,28 @@ describe("partitions", () => {
 });
 
 describe("the environment in states", () => {
+  it("traces name the ids in durable records as idFields.durable declares", () => {
+    const keeper: Actor<{ last: number | null } | null, Msg> = {
+      name: "k",
+      init: () => ({ last: null }),
+      receive(_s, from, _m, out) {
+        out.persist({ last: from, at: [from, 7] });
+        return { last: from };
+      },
+      recover: (d) => ({ last: (d as { last: number }).last }),
+    };
+    const m = actorModel(
+      { keeper: [keeper], c: [sender] },
+      { crashes: 1, crashable: ["keeper"], recover: "maybe", idFields: { states: { keeper: ["last"] }, durable: { keeper: ["last", "at.0"] } } },
+    );
+    const persisted = walk(m, ["local", "deliver"]);
+    expect(m.view!(persisted)).toMatchObject({ k: { last: "c" }, durable: { k: { last: "c", at: ["c", 7] } } });
+    expect(m.environment(persisted)!.durable[0]).toEqual({ last: 1, at: [1, 7] }); // display only
+    expect(usageErrorOf(() => actorModel({ keeper: [keeper] }, { recover: "maybe", idFields: { durable: { nobody: ["x"] } } as never }))).toMatch(
+      /idFields names role "nobody"/,
+    );
+  });
+
   it("equal environments reached along different paths give one state; different timers give different states", () => {
     const m = actorModel({ p: [armer("p", 2), armer("q", 2)] }, { time: {} });
     const pq = walk(m, ["local", "local"]);
