@@ -108,7 +108,7 @@ export interface SystemState {
 
 /** An actor system as a Model, with typed access to its roles and the message behind each network key. */
 export interface ActorModel<R extends Roles = Roles> extends Model<SystemState, SystemAction> {
-  /** Each role's process states in `state`. */
+  /** Each role's process states in `state`; with `recover`, a process that is down has none (null, whatever the type says). */
   roles(state: SystemState): RoleStates<R>;
   /** Each role's ids. */
   readonly ids: { readonly [K in keyof R]: readonly Id[] };
