@@ -35,18 +35,21 @@ import { swfLogPairing } from "./tla.ts";
  *   version) after its first `checkpoint` entries. The new owner's state is rebuilt by replay from the checkpoint.
  *
  * Properties (the issue's): no log slot is written twice (`no-overwrite`: every slot item is at version 1); no entry
- * of the deposed owner follows one of its successor in the log (`owner-order`); every backend's in-memory state, and
- * the checkpoint, equal the replay of the log up to the slot they cover (`replay-matches`); once the successor owns
- * the log, the state the old owner held is a prefix of the state the successor rebuilt (`successor-holds-owner-state`). Besides: the lease's
- * timing alone (`exclusive-lease`: never does b1 believe it owns the lease while b2 took over) holds thanks to the
- * guard, which covers the clocks' drift; yet the log needs the seals, because writes sent within the lease land after
- * it. Liveness: b2 eventually applies all its entries (`successor-completes`), under weak fairness of delivery,
- * local steps, timers, time and healing.
+ * of the deposed owner follows one of its successor in the log, in slot order (`owner-order`); every backend's
+ * in-memory state, and the checkpoint, equal the replay of the log up to the slot they cover (`replay-matches`); once
+ * the successor owns the log, the state the old owner held is a prefix of the state the successor rebuilt
+ * (`successor-holds-owner-state`). Besides: the lease's timing alone (`exclusive-lease`: never does b1 believe it
+ * holds the lease while b2 took over) holds thanks to the guard, which covers the clocks' drift; yet the log needs
+ * the seals, because writes sent within the lease land after it. Liveness: b2 eventually applies all its entries
+ * (`successor-completes`), under weak fairness of delivery, local steps, timers, time and healing. Two `sometimes`
+ * show the interesting runs are reached: b1 deposed by a seal, and b2 completing with entries of b1 it replayed.
  *
- * Wrong variants: `no-seal` (the new owner appends from the first empty slot; an in-flight write of the old owner
- * lands after the successor's entry), `unconditional-put` (the owners' appends are plain puts: a late write stomps
- * the seal), `no-drift-guard` (b2 waits only `term` on its clock: the lease is not exclusive, though the log stays
- * safe: sealing does not depend on timing).
+ * Wrong variants: `no-seal` (the new owner reads up to the first empty slot and appends from there; an entry of the
+ * old owner in flight lands after the successor's, and with window=1 only liveness fails: one write in flight is
+ * fenced by the conditional put alone), `unconditional-put` (the owners' appends are plain puts, the seals stay
+ * conditional: a late write stomps a seal), `no-drift-guard` (b2 waits only `term` on its clock: the lease is not
+ * exclusive, though the log stays safe: sealing does not depend on timing). Both backends have the same window; a
+ * successor sealing fewer slots than the old owner's window would be another wrong variant, not modeled.
  *
  * Time: interleave's abstraction (checker/actors/environment.ts), stated again in SwfLog.tla: global ticks no process
  * reads; at each tick every backend with a running timer advances its clock by one of `rates` (drift=1: 1 or 2 units;
