@@ -2,6 +2,46 @@ import { alfLeaseRoles, leaseDurations, type LeaseFlaws, type LeaseMessage } fro
 import { actorModel, always, ConfigError, defineSpec, intKey, leadsTo, noDeadlock, sometimes, type RoleStates, type SystemState } from "interleave";
 import { alfLeasePairing } from "./tla.ts";
 
+/*
+ * The ALF lease lock as the notes' "ALF Locks" describe it. Our reading:
+ * - Processes: the lock server, N clients (default 2) and the protected resource, so that "acting on the resource" is a
+ *   message the resource receives. Each client takes the lock once: it writes once under it, and releases it once the
+ *   resource answered the write. A client told busy asks again; a client whose lease runs out calls on_failure and stops
+ *   using the lock for good (so each client gets at most one grant, and sequence numbers stay bounded).
+ * - A lease is a *duration* (the notes: a timeout duration, not a timeout time): the client measures it on its own clock
+ *   from when it *sent* the request (the staleness Ts, "when you hear some news, it is already old"), by a timer
+ *   started at the send. A grant that arrives after the wait time ran out is discarded. Renewal by heartbeat: every
+ *   `heartbeat` units the holder sends a renew and starts a second lease timer; the server's confirmation makes that
+ *   timer the lease in force (the notes' "the staleness is reset", measured from the renew's send again).
+ * - The server unlocks at Tu = Ts + delta: `unlock` units of its own clock after the last grant or renewal it received,
+ *   where unlock = fastest * ceil(lease / slowest) + 1 (src/protocols/alf-lease/messages.ts): the client's clock at its
+ *   slowest has expired the lease at a strictly earlier tick than the server's clock at its fastest reaches the unlock,
+ *   whatever the message delays (the server's timer starts no earlier than the client's).
+ * - "The user may come back thinking it still has the lock and doing writes": a write sent under a valid lease may
+ *   arrive after the lease lapsed and a newer holder wrote. The fix is fencing: the resource refuses a write whose
+ *   lease's sequence number is older than the last it applied (and the refusal tells the writer it lost the lock).
+ * - Failures: a client may crash (crash-stop; only c1, as the clients are interchangeable) or be isolated by a
+ *   partition (healed eventually). Either way its heartbeats stop and its lease must lapse.
+ *
+ * Properties: one-holder (no two live clients believe they hold the lock at once), ordered-writes (the resource never
+ * applies an older lease's write after a newer one's), failed-lock-granted-again (a lock held by a crashed or isolated
+ * client while a live client still wants it is eventually held by a client that has not failed; weak fairness of every
+ * step, ticks included), and sometimes-properties that keep them from being vacuous.
+ *
+ * Time (checker/actors/environment.ts): ticks of a global time no process reads; at each tick every process with a
+ * running timer advances its clock by a rate from slowest to fastest, chosen per process and per tick, so every drift
+ * within the bound is explored. Timers are punctual (no tick while one is due) and the state keeps only what is left of
+ * each timer, so the duration protocol's state space is finite without any bound on time: it never reads a clock.
+ * Only absolute-expiry reads clocks (`out.now()`: the server stamps an expiry time, the client compares it with its own
+ * clock), which puts clocks into the state; they grow without end, so that variant alone needs time.horizon (time stops
+ * after `horizon` ticks) and time.offsets (clocks start at 0 or at `skew`: unsynchronised). It runs at a single rate so
+ * that its failure is the skew's alone: with skew=0 it holds within the horizon (a test shows both). Liveness is not
+ * stated for it: with a horizon time stops and timers stop firing.
+ *
+ * Wrong variants: absolute-expiry (an expiry time on unsynchronised clocks), lease-from-receipt (the staleness ignored),
+ * no-drift-margin (the server unlocks after the lease itself), unfenced (the late write lands).
+ */
+
 type Roles = ReturnType<typeof alfLeaseRoles>;
 type Procs = RoleStates<Roles>;
 

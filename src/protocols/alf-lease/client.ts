@@ -32,9 +32,9 @@ export const heartbeatTimer = "heartbeat";
 const idle: ClientState = { phase: "idle", seq: null, lease: 0, renewing: false, write: "unsent" };
 
 /**
- * An ALF client that takes the lock once to write to the resource, then, the write applied, releases it. Its wait time is `lease` units
- * of its own clock measured from when it *sent* the request (the notes' staleness Ts cuts into it): a lease timer is
- * started at each send of an acquire or a renew. Every `heartbeat` units it renews; a confirmed renewal makes the
+ * An ALF client that takes the lock once to write to the resource, then, the write applied, releases it. Its wait
+ * time is `lease` units of its own clock measured from when it *sent* the request (the notes' staleness Ts cuts into
+ * it): a lease timer is started at each send of an acquire or a renew. Every `heartbeat` units it renews; a confirmed renewal makes the
  * renewal's timer the lease in force. When the lease in force runs out the client calls on_failure: it stops using the
  * lock for good; so it does when the resource refuses its write as older than another's (the fence tells it the lock
  * moved on). A busy answer sends it back to idle to ask again.
@@ -61,16 +61,11 @@ export function leaseClient(options: {
   return {
     name: options.name,
     init: () => idle,
-    localEvents: (state) =>
-      state.phase === "idle"
-        ? ["acquire"]
-        : state.phase !== "holding"
-          ? []
-          : state.write === "unsent"
-            ? ["write"]
-            : state.write === "applied"
-              ? ["release"]
-              : [],
+    localEvents(state) {
+      if (state.phase === "idle") return ["acquire"];
+      if (state.phase !== "holding") return [];
+      return state.write === "unsent" ? ["write"] : state.write === "applied" ? ["release"] : [];
+    },
     onLocalEvent(state, event, out) {
       switch (event) {
         case "acquire":

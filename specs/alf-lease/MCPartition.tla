@@ -1,0 +1,16 @@
+---- MODULE MCPartition ----
+EXTENDS AlfLease
+MC_NClients == 2
+MC_Lease == 3
+MC_Heartbeat == 3
+MC_Unlock == 4
+MC_Rates == {3}
+MC_MaxCrashes == 0
+MC_Crashable == {1}
+MC_MaxIsolations == 1
+MC_Horizon == 0
+MC_Offsets == {0}
+MC_AbsoluteExpiry == FALSE
+MC_FromReceipt == FALSE
+MC_Unfenced == FALSE
+====
