@@ -9,11 +9,12 @@ import { exploreOffThread } from "../helpers/off-thread.ts";
 type Model = ActorModel<ReturnType<typeof alfLeaseRoles>>;
 
 /** Explores `variant` at `set` in the test's worker thread; the model, built here, reads the roles of trace states. */
-async function check(variant: string, set: string[] = [], continueAfterViolation = false) {
+async function check(variant: string, set: string[] = [], continueAfterViolation = false, fairness?: Record<string, "weak" | "none">) {
   const result = await exploreOffThread<SystemState, SystemAction>(new URL("../../specs/alf-lease/model.ts", import.meta.url), {
     variant,
     set,
     continue: continueAfterViolation,
+    ...(fairness && { fairness }),
   });
   const model = buildInstance(spec, resolveConfig(spec, variant, set), variant).model as Model;
   return { ...result, model };
@@ -34,6 +35,17 @@ describe("ALF lease lock exhaustively", () => {
     const result = await check("main");
     expect(result.complete).toBe(true);
     expect(Object.values(verdicts(result))).toEqual(Array(7).fill(true));
+  });
+
+  it("the lock is granted again only because time must pass: without fairness for ticks, a busy loop lasts for ever", async () => {
+    const result = await check("main", [], false, { tick: "none" });
+    const trace = traceOf(result, "failed-lock-granted-again");
+    expect(trace.loopsBackTo).not.toBeNull();
+    const loop = trace.steps.slice(trace.loopsBackTo! + 1);
+    expect(loop.some((s) => s.action?.kind === "tick")).toBe(false);
+    const last = trace.steps.at(-1)!.state;
+    expect(last.crashed).toEqual([1]);
+    expect(result.model.roles(last).server[0]!.holder).toBe(1); // the crashed c1 holds the lock all along
   });
 
   it("main at another drift bound (clocks at 3 to 5 units a tick, lease 4): the margin follows the bound", async () => {
