@@ -139,7 +139,7 @@ export default defineSpec({
         time: { rates },
         partitions: config.partitions,
         partitionable: [1], // b1: the table is 0, the backends 1 and 2
-        idFields: { states: {}, messages: ["value.writer", "item.value.writer"] },
+        idFields: { states: { table: ["*.value.writer"] }, messages: ["value.writer", "item.value.writer"] },
       },
     );
     const at = (holds: (procs: Procs) => boolean) => (s: SystemState) => holds(model.roles(s));
