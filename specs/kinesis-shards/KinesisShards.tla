@@ -141,9 +141,10 @@ Fire(w) ==
   /\ Assert(worker[w].phase = "watching", <<"expiry fired while", worker[w].phase>>)
   /\ Apply(w, IF worker[w].lease < MaxLease THEN TakeLease(w, worker[w]) ELSE Step(Blank("observing"), {GetMsg(w)}, FALSE), net, TRUE)
 
-(* Time passes: every running timer loses a unit; never while one is due. *)
+(* Time passes: every running timer loses a unit; never while one is due. (A set, not \E: TLC would generate the *)
+(* step once per running timer, and the counts of generated states would no longer be the explorer's.)          *)
 Tick ==
-  /\ \E w \in Workers : expiry[w] > 0
+  /\ {w \in Workers : expiry[w] > 0} # {}
   /\ \A w \in Workers : expiry[w] # 0
   /\ expiry' = [w \in Workers |-> IF expiry[w] > 0 THEN expiry[w] - 1 ELSE expiry[w]]
   /\ UNCHANGED <<worker, table, net, crashed>>

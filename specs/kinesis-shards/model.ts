@@ -112,7 +112,7 @@ export default defineSpec({
       crashes: config.crashes,
       crashable: ["workers"],
       time: { rates: [1] },
-      idFields: { states: {} },
+      idFields: { states: { table: ["shard0.value.owner"] }, messages: ["value.owner", "item.value.owner"] },
     });
     const item = (s: SystemState): LeaseRecord => model.roles(s).table[0]![shardKey(0)]!.value as LeaseRecord;
     const holders = (s: SystemState) => model.roles(s).workers.filter((w) => w.phase === "writing" || w.phase === "ending");
