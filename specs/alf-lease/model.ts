@@ -62,7 +62,7 @@ export default defineSpec({
     heartbeat: intKey({ doc: "a holder renews every this many units of its clock", default: 2, min: 1, max: 20 }),
     slowest: intKey({ doc: "the fewest units a clock advances in a tick (the drift bound's low end)", default: 2, min: 1, max: 8 }),
     fastest: intKey({ doc: "the most units a clock advances in a tick (the drift bound's high end)", default: 3, min: 1, max: 8 }),
-    crashes: intKey({ doc: "client crashes (crash-stop)", default: 1, min: 0, max: 2 }),
+    crashes: intKey({ doc: "crashes of client c1 (crash-stop; the clients are interchangeable)", default: 1, min: 0, max: 1 }),
     partitions: intKey({ doc: "isolations of a client (healed eventually)", default: 0, min: 0, max: 2 }),
     horizon: intKey({ doc: "absolute-expiry only: ticks after which time stops (clocks are read)", default: 0, min: 0, max: 12 }),
     skew: intKey({ doc: "absolute-expiry only: a clock starts at 0 or at skew", default: 0, min: 0, max: 20 }),
