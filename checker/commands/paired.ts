@@ -1,6 +1,7 @@
 import { dirname, resolve } from "node:path";
 import { UsageError } from "../errors.ts";
 import { recordBaseline } from "../crosscheck/baseline.ts";
+import { baselineDifferences, exploreBaselineEntry } from "../crosscheck/baseline-check.ts";
 import { emitModel } from "../crosscheck/paired-tlc.ts";
 import { baselineEntry, crosscheck, pairedInstance, tlcOnSpec, type PairedInstance } from "../crosscheck/run.ts";
 import { formatReport } from "../report-text.ts";
@@ -19,6 +20,7 @@ async function pairedOf(args: Args): Promise<PairedInstance> {
 /**
  * `interleave tlc <spec> [--variant V] [--set k=v]... [--json] [--record] [--symmetry] [--emit Path.tla]`: TLC on a
  * paired configuration; with --symmetry under TLC's SYMMETRY (the pairing's symmetric sets), safety properties only.
+ * `--record` records TLC's figures as a baseline when the explorer agrees with them, and exits 1 naming the differences when not.
  */
 export async function tlcSpecCommand(args: Args): Promise<number> {
   const paired = await pairedOf(args);
@@ -31,13 +33,20 @@ export async function tlcSpecCommand(args: Args): Promise<number> {
   }
   const settings = { workers: args.workers ?? 1, timeoutSeconds: args.timeout, symmetry: args.symmetry, dump: args.record };
   const { document, tlc } = await interruptible((signal) => tlcOnSpec(paired, { ...settings, signal }));
-  if (args.record) recordBaseline(paired.spec, baselineEntry(paired, tlc, args.symmetry));
+  // A baseline is recorded only when the explorer agrees with TLC on it: a twin that takes other steps is caught now.
+  const entry = args.record ? baselineEntry(paired, tlc, args.symmetry) : undefined;
+  const differences = entry ? baselineDifferences(entry, exploreBaselineEntry(paired.spec, entry)) : [];
+  if (entry && differences.length === 0) recordBaseline(paired.spec, entry);
   if (args.json) process.stdout.write(`${JSON.stringify(document, null, 2)}\n`);
   else {
     process.stdout.write(formatReport(document));
-    if (args.record) process.stdout.write(`recorded in ${paired.spec.dir}/tlc-baseline.json\n`);
+    if (entry && differences.length === 0) process.stdout.write(`recorded in ${paired.spec.dir}/tlc-baseline.json\n`);
   }
   if (args.traceDir !== undefined) writeTraces(args.traceDir, [document]);
+  if (differences.length > 0) {
+    process.stderr.write(`not recorded: the explorer disagrees with TLC on this configuration: ${differences.join("; ")}\n`);
+    return 1;
+  }
   return exitCodeOf(document);
 }
 

@@ -21,7 +21,7 @@ export const optionTable = {
   traces: { type: "string", value: "N", doc: "the walks of a simulation (default 10,000)" },
   module: { type: "string", value: "Path.tla", doc: "a TLA+ module on disk" },
   config: { type: "string", value: "Path.cfg", doc: "its TLC config (default: the .cfg beside the module)" },
-  record: { type: "boolean", doc: "record the run in the spec's tlc-baseline.json" },
+  record: { type: "boolean", doc: "record the run in the spec's tlc-baseline.json (only when the explorer agrees with it)" },
   emit: { type: "string", value: "Path.tla", doc: "write the model module (and its .cfg) beside the TLA+ twin instead of running TLC" },
   workers: { type: "string", value: "N", doc: "threads: check's search threads, TLC's -workers (default 1)" },
   timeout: { type: "string", value: "S", doc: "stop TLC after S seconds" },

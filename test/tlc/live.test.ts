@@ -1,6 +1,6 @@
 import { fileURLToPath } from "node:url";
 import { execa } from "execa";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -114,5 +114,20 @@ describe.skipIf(!available)("the scaffold of interleave new against a live TLC",
     });
     expect(r.exitCode, r.stderr).toBe(0);
     expect(JSON.parse(r.stdout).crosscheck.agree).toBe(true);
+  });
+
+  it("tlc --record records a run the explorer agrees with, and refuses one it does not", async () => {
+    const bin = fileURLToPath(new URL("../../bin/interleave.js", import.meta.url));
+    const record = () => execa("node", [bin, "tlc", "my-lock", "--record", "--specs", join(project, "specs")], { reject: false });
+    const agreed = await record();
+    expect(agreed.exitCode, agreed.stderr).toBe(0);
+    expect(readBaseline({ name: "my-lock", dir: join(project, "specs", "my-lock") }).entries).toHaveLength(1);
+    // A twin whose server forgets a request made while the lock is held: TLC runs, the explorer disagrees.
+    const twin = join(project, "specs", "my-lock", "MyLock.tla");
+    writeFileSync(twin, readFileSync(twin, "utf8").replace("server' = [server EXCEPT !.queue = Append(@, m.from)]", "server' = server"));
+    const refused = await record();
+    expect(refused.exitCode).toBe(1);
+    expect(refused.stderr).toMatch(/^not recorded: the explorer disagrees with TLC on this configuration: .*reachable sets differ/);
+    expect(readBaseline({ name: "my-lock", dir: join(project, "specs", "my-lock") }).entries).toHaveLength(1);
   });
 });
