@@ -43,11 +43,15 @@ describe("finding specs in the user's project", () => {
   it("the bundled protocols stay reachable as examples", () => {
     expect(specNames(examplesDir)).toEqual([
       "abd",
+      "alf-lease",
       "chain-replication",
+      "kinesis-shards",
       "lamport-clocks",
       "paxos",
+      "swf-log",
       "timestamp-register",
       "two-phase-commit",
+      "write-ahead-log",
       "write-once-chain",
     ]);
   });
