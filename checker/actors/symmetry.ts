@@ -19,8 +19,8 @@ import type { MessageOf, SystemState } from "./system.ts";
  * - by the spec: ids held inside process states and messages. Ids are bare numbers in the protocol's plain data,
  *   so only the spec knows where they are (a client's set of servers heard, a coordinator's yes votes): it gives,
  *   per role whose states hold such ids, a function renaming them (and one for messages, and per role one for
- *   durable records), like Stateright's `Rewrite<Id>` implementations. Timer names are not renamed. Operations and return values in the history are not renamed: they must not
- *   hold ids of a symmetric role.
+ *   durable records), like Stateright's `Rewrite<Id>` implementations. Timer names are not renamed. Operations and
+ *   return values in the history are not renamed: they must not hold ids of a symmetric role.
  *
  * The representative of a state's orbit is, over every renaming in the group, the renamed state with the least
  * 64-bit key, a hash of the renamed state (TLC takes the least fingerprint over its permutations likewise): it is

@@ -5,7 +5,12 @@ export const optionTable = {
   "max-states": { type: "string", value: "N", doc: "stop after N distinct states (the result is then incomplete, exit 3)" },
   strategy: { type: "string", value: "bfs|dfs", doc: "breadth-first (default: shortest counterexamples) or depth-first" },
   continue: { type: "boolean", doc: "explore everything even after a violation (TLC's -continue)" },
-  fairness: { type: "string", multiple: true, value: "kind=level", doc: "per action kind (deliver, invoke, local, timer, tick, recover, heal): weak (default), strong, none" },
+  fairness: {
+    type: "string",
+    multiple: true,
+    value: "kind=level",
+    doc: "per action kind (deliver, invoke, local, timer, tick, recover, heal): weak (default), strong, none",
+  },
   all: { type: "boolean", doc: "every spec and variant at its defaults" },
   symmetry: {
     type: "boolean",
