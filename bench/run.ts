@@ -1,7 +1,8 @@
 /**
  * `npm run bench`: explorer throughput and peak memory per case (bench/cases.ts), each case in a fresh process so
  * its peak RSS is its own. `npm run bench -- --tlc [--workers N] [--only TEXT]`: the explorer and TLC side by side
- * on the paired configurations (bench/side-by-side.ts; needs TLC: TLA2TOOLS_JAR or `interleave tlc:install`).
+ * on the paired configurations (bench/side-by-side.ts; needs TLC: TLA2TOOLS_JAR or `interleave tlc:install`); with
+ * --only, on every paired configuration whose "spec variant module" contains TEXT.
  * Not a test: it prints figures for the README.
  */
 import { execFileSync } from "node:child_process";

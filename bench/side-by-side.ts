@@ -138,9 +138,14 @@ function row(c: PairedCase, checks: Checks, ours: Side, theirs: Side): string {
   return `| ${cells.join(" | ")} |`;
 }
 
-/** Runs every chosen case (or those whose spec, variant or module contains `only`) and prints the table; 1 when a row disagrees. */
+/**
+ * Runs every chosen case, or with `only` every paired case whose "spec variant module" contains it (e.g. "alf-lease main
+ * MCMain"), and prints the table; 1 when a row disagrees.
+ */
 export async function sideBySide(options: { workers: number; only?: string }): Promise<number> {
-  const cases = chosenCases(await pairedCases()).filter((c) => !options.only || `${c.spec} ${c.variant} ${c.module}`.includes(options.only));
+  const paired = await pairedCases();
+  const only = options.only;
+  const cases = only === undefined ? chosenCases(paired) : paired.filter((c) => `${c.spec} ${c.variant} ${c.module}`.includes(only));
   const explorerWorkers = (await checkTakesWorkers()) ? options.workers : undefined;
   const ours =
     explorerWorkers === undefined ? "`interleave check` (one thread: it takes no --workers)" : `\`interleave check --workers ${explorerWorkers}\``;
