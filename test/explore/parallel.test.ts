@@ -62,9 +62,16 @@ describe("parallel BFS gives the sequential BFS's result, traces included", () =
     { spec: "write-once-chain", variant: "one-crash", options: { continueAfterViolation: true } },
     { spec: "paxos", variant: "dueling-proposers" },
     { spec: "chain-replication", variant: "read-at-head" },
+    // Time, timers, recovery and partitions: ticks, environments and bounded delays handed between threads.
+    { spec: "alf-lease", variant: "lease-from-receipt", options: { continueAfterViolation: true } },
+    { spec: "alf-lease", set: ["crashes=0", "partitions=1"] },
+    { spec: "write-ahead-log", variant: "ack-before-durable" },
+    { spec: "write-ahead-log", set: ["crashes=1", "clients=1"] },
+    { spec: "kinesis-shards" },
+    { spec: "swf-log", variant: "no-seal", options: { continueAfterViolation: true } },
   ];
   for (const c of cases) {
-    const label = `${c.spec === grid ? "grid" : c.spec} ${c.variant ?? "main"} ${JSON.stringify(c.options ?? {})}`;
+    const label = `${c.spec === grid ? "grid" : c.spec} ${c.variant ?? "main"} ${(c.set ?? []).join(" ")} ${JSON.stringify(c.options ?? {})}`;
     it(`${label}, 2 threads`, async () => {
       const { sequential, parallel } = await both(c, 2);
       expect(parallel).toEqual(sequential);
