@@ -76,7 +76,9 @@ export function answer(state: StoreState, request: StoreRequest): { readonly sta
 
 /**
  * A store process named `name`, holding `initial`'s items (each at version 1) at start. It answers each request
- * from its sender with one reply; a message that is not a request is an error in the protocol, and throws.
+ * from its sender with one reply; a message that is not a request is an error in the protocol, and throws. Its items
+ * are durable: each write is persisted before it is acknowledged, so a store that may crash and recover (the model's
+ * `recover`) comes back with every write it acknowledged.
  */
 export function conditionalStore<M>(name = "store", initial: Readonly<Record<string, unknown>> = {}): Actor<StoreState, M> {
   const start: StoreState = Object.fromEntries(Object.entries(initial).map(([key, value]) => [key, { value, version: 1 }]));
@@ -86,8 +88,10 @@ export function conditionalStore<M>(name = "store", initial: Readonly<Record<str
     receive(state: StoreState, from: Id, message: M, out: Out<M>): StoreState {
       if (!isStoreRequest(message)) throw new Error(`${name} received ${JSON.stringify(message)}, not a get or put`);
       const { state: next, reply } = answer(state, message);
+      if (next !== state) out.persist(next);
       out.send(from, reply as M);
       return next;
     },
+    recover: (durable) => (durable as StoreState | null) ?? start,
   };
 }

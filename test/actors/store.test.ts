@@ -47,14 +47,17 @@ describe("the conditional store", () => {
     expect(samePlain(null, {})).toBe(false);
   });
 
-  it("as an actor: answers the sender, starts from its initial items at version 1, and refuses what is not a request", () => {
+  it("as an actor: answers the sender, starts from its initial items at version 1, persists each write, and refuses what is not a request", () => {
     const store = conditionalStore<unknown>("table", { lease: { owner: null } });
     expect(store.init()).toEqual({ lease: { value: { owner: null }, version: 1 } });
-    const { out, sent } = recorder<unknown>();
+    const { out, sent, persisted } = recorder<unknown>();
     const next = store.receive(store.init(), 4, { store: "put", key: "lease", value: { owner: "w1" }, expect: { version: 1 } }, out);
     expect(sent).toEqual([[4, { store: "put-ok", key: "lease", version: 2 }]]);
     expect(next.lease).toEqual({ value: { owner: "w1" }, version: 2 });
     expect(() => store.receive(next, 4, { hello: 1 }, out)).toThrow(/table received \{"hello":1\}, not a get or put/);
+    expect(persisted).toEqual([next]); // the write, before its reply
+    expect(store.recover!(persisted[0], out)).toBe(next);
+    expect(store.recover!(null, out)).toEqual(store.init());
     expect(isStoreRequest({ store: "get", key: "k" })).toBe(true);
     expect(isStoreReply({ store: "put-failed", key: "k", item: null })).toBe(true);
     expect(isStoreReply({ store: "get", key: "k" })).toBe(false);
