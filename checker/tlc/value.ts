@@ -60,9 +60,12 @@ export function print(value: TlaValue): string {
 
 const escapes: Record<string, string> = { '"': '\\"', "\\": "\\\\", "\n": "\\n", "\t": "\\t", "\r": "\\r", "\f": "\\f" };
 
+const escaped = /["\\\n\t\r\f]/;
+const escapedAll = /["\\\n\t\r\f]/g;
+
 /** A TLA+ string literal. */
 function quote(s: string): string {
-  return `"${s.replace(/["\\\n\t\r\f]/g, (c) => escapes[c]!)}"`;
+  return escaped.test(s) ? `"${s.replace(escapedAll, (c) => escapes[c]!)}"` : `"${s}"`;
 }
 
 /**
@@ -106,18 +109,55 @@ function normalizeFunction(pairs: readonly (readonly [TlaValue, TlaValue])[]): T
   return tlaFunction(sorted);
 }
 
+/** Whether a printed value is an integer (`-?\d+`). */
+function isIntegerText(s: string): boolean {
+  const start = s.charCodeAt(0) === 45 ? 1 : 0; // "-"
+  if (s.length === start) return false;
+  for (let i = start; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
+}
+
 /** Orders printed values: integers numerically, then everything else by text. */
 function compareKeys(a: string, b: string): number {
-  const na = /^-?\d+$/.test(a);
-  const nb = /^-?\d+$/.test(b);
+  const na = isIntegerText(a);
+  const nb = isIntegerText(b);
   if (na && nb) return Number(a) - Number(b);
   if (na !== nb) return na ? -1 : 1;
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
+/** The canonical text of each sealed value, computed the first time it is asked for. */
+const canonicalOfSealed = new WeakMap<object, string>();
+
+/**
+ * Seals a value whose members are all sealed or primitive (./plain.ts seals those it makes from deeply frozen
+ * plain data, such as interned process states): frozen, container and all, so that its canonical text can be kept.
+ */
+export function sealed<T extends TlaValue>(value: T): T {
+  if (typeof value !== "object") return value;
+  if (value.kind === "fn") for (const pair of value.pairs) Object.freeze(pair);
+  if (value.kind === "set" || value.kind === "seq") Object.freeze(value.elements);
+  if (value.kind === "fn") Object.freeze(value.pairs);
+  if (value.kind === "record") Object.freeze(value.fields);
+  canonicalOfSealed.set(value, canonicalOfSealed.get(value) ?? "");
+  return Object.freeze(value);
+}
+
 /** The canonical text of a value, `print(normalize(value))`, in one bottom-up pass: equal TLA+ values give equal text. */
 export function canonical(value: TlaValue): string {
   if (typeof value !== "object" || value.kind === "model") return print(value);
+  const kept = canonicalOfSealed.get(value);
+  if (kept === undefined) return canonicalText(value); // not sealed
+  if (kept !== "") return kept;
+  const text = canonicalText(value);
+  canonicalOfSealed.set(value, text);
+  return text;
+}
+
+function canonicalText(value: TlaSet | TlaSeq | TlaRecord | TlaFunction): string {
   switch (value.kind) {
     case "seq":
       return `<<${value.elements.map(canonical).join(", ")}>>`;

@@ -1,6 +1,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { tlaRecordWithSets } from "../../checker/actors/tla.ts";
 import { parseValue } from "../../checker/tlc/parse-value.ts";
+import { plainToTla } from "../../checker/tlc/plain.ts";
 import {
   canonical,
   modelValue,
@@ -92,5 +94,41 @@ describe("TLA+ values", () => {
   it.each(["[a |-> ]", "{1, 2", "<<1 2>>", '"open', "(1 :> 2 @@ )", "1..", "@"])("rejects malformed %j with a UsageError", (text) => {
     expect(() => parseValue(text)).toThrow(UsageError);
     expect(() => parseValue(text)).toThrow(/malformed TLA\+ value/);
+  });
+});
+
+describe("projections of frozen data are kept, and only those", () => {
+  const deepFreeze = <T>(value: T): T => {
+    if (typeof value === "object" && value !== null) {
+      for (const v of Object.values(value)) deepFreeze(v);
+      Object.freeze(value);
+    }
+    return value;
+  };
+
+  it("a deeply frozen object converts once: the same sealed value, whose canonical text is the unsealed one's", () => {
+    const state = deepFreeze({ heard: [2, 1], ts: [1, 0], value: "a\nb" });
+    const first = plainToTla(state);
+    expect(plainToTla(state)).toBe(first);
+    expect(Object.isFrozen(first)).toBe(true);
+    expect(canonical(first)).toBe(canonical(plainToTla({ heard: [2, 1], ts: [1, 0], value: "a\nb" })));
+    expect(canonical(first)).toBe(canonical(first));
+  });
+
+  it("a frozen object holding a mutable array is converted anew each time, so a change shows", () => {
+    const heard = [1];
+    const state = Object.freeze({ heard });
+    const before = canonical(plainToTla(state));
+    heard.push(2);
+    expect(canonical(plainToTla(state))).not.toBe(before);
+    expect(Object.isFrozen(plainToTla(state))).toBe(false);
+  });
+
+  it("records with sets: equal text whether made from frozen or mutable data", () => {
+    const frozen = deepFreeze({ heard: [3, 1], n: 1 });
+    const made = tlaRecordWithSets(frozen, ["heard"]);
+    expect(tlaRecordWithSets(frozen, ["heard"])).toBe(made);
+    expect(canonical(made)).toBe(canonical(tlaRecordWithSets({ heard: [1, 3], n: 1 }, ["heard"])));
+    expect(canonical(made)).toBe("[heard |-> {1, 3}, n |-> 1]");
   });
 });
