@@ -74,7 +74,6 @@ export class EnvironmentRules {
     const delay = time?.maxDelay;
     if (delay !== undefined && !(Number.isInteger(delay) && delay >= 0))
       throw new UsageError(`time.maxDelay takes a non-negative integer (ticks), got ${delay}`);
-    if (!Number.isInteger(partitions) || partitions < 0) throw new UsageError(`partitions takes a non-negative integer, got ${partitions}`);
   }
 
   /** Whether clocks are readable (and so part of the state). */

@@ -215,7 +215,7 @@ export function actorModel<R extends Roles>(roles: R, options: ActorModelOptions
   const localStep = (state: SystemState, id: Id, event: string, action: SystemAction | undefined): LocalStep | null => {
     const proc = state.procs[id];
     const clock = state.env?.clocks?.[id];
-    const key = clock === undefined ? event : `${event}@${clock}`; // a readable clock is part of what a handler sees
+    const key = clock === undefined ? event : eventAt(event, clock); // a readable clock is part of what a handler sees
     const known = memo.get(id, proc, key);
     if (known !== undefined) return known;
     effects.reset(id, clock);
@@ -318,12 +318,30 @@ export function actorModel<R extends Roles>(roles: R, options: ActorModelOptions
   const crashKeys: string[] = [];
   const withoutCrashed = (crashed: readonly Id[], process: Id): readonly Id[] => Object.freeze(crashed.filter((id) => id !== process));
 
+  /** An event's key at a clock reading (kept, so that no string is built per step). */
+  const keysAt = new Map<string, string[]>();
+  const eventAt = (event: string, clock: number): string => {
+    let byClock = keysAt.get(event);
+    if (byClock === undefined) keysAt.set(event, (byClock = []));
+    return (byClock[clock] ??= `${event}@${clock}`);
+  };
+
   /** The event key of a timer's firing (kept, so that no string is built per step). */
   const timerKeys = new Map<string, string>();
   const timerKey = (name: string): string => {
     let key = timerKeys.get(name);
     if (key === undefined) timerKeys.set(name, (key = `timer ${name}`));
     return key;
+  };
+  /** The firings of the timers due in an environment, as actions: kept per environment (only live processes have timers). */
+  const timerActions = new WeakMap<Environment, readonly SystemAction[]>();
+  const timersDueIn = (env: Environment): readonly SystemAction[] => {
+    let due = timerActions.get(env);
+    if (due === undefined) {
+      due = env.timers.flatMap((_, process) => rules!.due(env, process).map((name): SystemAction => Object.freeze({ kind: "timer", process, name })));
+      timerActions.set(env, due);
+    }
+    return due;
   };
   /** The environment after each tick action. */
   const tickOutcomes = new WeakMap<SystemAction, Environment>();
@@ -413,10 +431,7 @@ export function actorModel<R extends Roles>(roles: R, options: ActorModelOptions
         for (const event of actor.localEvents(state.procs[process])) enabled.push({ kind: "local", process, event });
       }
       const env = state.env;
-      if (env !== undefined && options.time) {
-        for (let process = 0; process < actors.length; process++)
-          for (const name of rules!.due(env, process)) enabled.push({ kind: "timer", process, name });
-      }
+      if (env !== undefined && options.time) enabled.push(...timersDueIn(env));
       const messages = state.network;
       const cut = env !== undefined && env.isolated.length > 0;
       for (let index = 0; index < messages.length; index++) {
