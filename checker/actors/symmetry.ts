@@ -184,6 +184,8 @@ class Renamer<R extends Roles> {
   private envelopesCached = 0;
   /** Per process id: process state → its hash under each group element (two words each), or under all when it holds no ids. */
   private readonly processHashes: WeakMap<object, Uint32Array>[];
+  /** The same for durable records, under each process's `renameDurable`. */
+  private readonly durableHashes: WeakMap<object, Uint32Array>[];
   private readonly fp = new Uint32Array(2);
 
   constructor(
@@ -207,7 +209,9 @@ class Renamer<R extends Roles> {
     this.envelopes = group.map(() => new Map());
     // One cache per rename function (and one for none): a state object shared by processes of two roles is hashed for each.
     const caches = new Map<unknown, WeakMap<object, Uint32Array>>();
-    this.processHashes = this.renameState.map((rename) => caches.get(rename) ?? caches.set(rename, new WeakMap()).get(rename)!);
+    const cacheFor = (rename: unknown) => caches.get(rename) ?? caches.set(rename, new WeakMap()).get(rename)!;
+    this.processHashes = this.renameState.map(cacheFor);
+    this.durableHashes = this.renameDurable.map(cacheFor);
   }
 
   /** The renaming `map` (id → new id) as a function, refusing what is not a process id. */
@@ -322,7 +326,7 @@ class Renamer<R extends Roles> {
       for (const c of state.crashed) crashed = (crashed + scramble(map[c]!)) | 0;
       mix(crashed);
       if (historyMoves) for (const e of state.history) mix(map[e.client]!);
-      if (state.env !== undefined) this.mixEnv(state.env, map, back);
+      if (state.env !== undefined) this.mixEnv(state.env, g, map, back);
       const a = lanes.a >>> 0;
       const b = lanes.b >>> 0;
       if (g === 0 || a < bestA || (a === bestA && b < bestB)) [best, bestA, bestB] = [g, a, b];
@@ -331,21 +335,20 @@ class Renamer<R extends Roles> {
   }
 
   /**
-   * Mixes what a renaming (`back`: the process each position receives) gives of an environment: each position's timers,
-   * durable record (renamed, hashed whole: records are few) and clock, and the isolated set.
+   * Mixes what renaming `g` (`back`: the process each position receives) gives of an environment: each position's
+   * timers, durable record (its hashes kept as a process state's are) and clock, and the isolated set.
    */
-  private mixEnv(env: Environment, map: Int32Array, back: Int32Array): void {
+  private mixEnv(env: Environment, g: number, map: Int32Array, back: Int32Array): void {
     mix(0x454e56);
     for (let p = 0; p < back.length; p++) {
       const i = back[p]!;
       frozenHashInto(env.timers[i], this.fp); // frozen and shared: hashed once
       mix(this.fp[0]!);
       mix(this.fp[1]!);
-      const record = env.durable[i];
-      const rename = this.renameDurable[i];
-      frozenHashInto(rename && record !== null ? rename(record, this.renaming(map)) : record, this.fp);
-      mix(this.fp[0]!);
-      mix(this.fp[1]!);
+      const h = this.hashes(env.durable[i], this.renameDurable[i], this.durableHashes[i]!);
+      const at = h.length === 2 ? 0 : 2 * g;
+      mix(h[at]!);
+      mix(h[at + 1]!);
       if (env.clocks) mix(env.clocks[i]!);
     }
     let isolated = 0;
@@ -356,11 +359,14 @@ class Renamer<R extends Roles> {
 
   /** A process state's hash: two words when it holds no ids (the same under every renaming), else two per group element. */
   private processHash(state: unknown, id: Id): Uint32Array {
+    return this.hashes(state, this.renameState[id], this.processHashes[id]!);
+  }
+
+  /** A value's hash under each renaming by `rename` (two words when there is none, or the value is null), kept in `cache`. */
+  private hashes(state: unknown, rename: ((value: unknown, id: Rename) => unknown) | undefined, cache: WeakMap<object, Uint32Array>): Uint32Array {
     const cacheable = typeof state === "object" && state !== null;
-    const cache = this.processHashes[id]!;
     const known = cacheable ? cache.get(state) : undefined;
     if (known !== undefined) return known;
-    const rename = this.renameState[id];
     let hashes: Uint32Array;
     if (!rename || state === null) {
       hashInto(state, this.fp);
